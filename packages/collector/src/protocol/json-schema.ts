@@ -1,0 +1,23 @@
+import { SubmissionSchema } from './schema.js';
+
+export const SUBMISSION_SCHEMA_ID = 'https://hark.dev/schemas/submission-v1.schema.json';
+
+/**
+ * The JSON Schema (draft 2020-12) of a v1 submission, for collectors not written in JavaScript.
+ * It is the validator's own schema serialised, so the two cannot drift apart.
+ * Checks JSON Schema cannot express (ids unique within a batch, `answeredAt` not in the future,
+ * the 64 KiB body limit) are listed in `description`.
+ */
+export function submissionJsonSchema(): Record<string, unknown> {
+  const body = JSON.parse(JSON.stringify(SubmissionSchema)) as Record<string, unknown>;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: SUBMISSION_SCHEMA_ID,
+    title: 'Hark submission, wire protocol v1',
+    description:
+      'A batch of survey answers POSTed to /v1/responses as application/json, at most 65536 bytes. ' +
+      'Beyond this schema, a collector also rejects a batch in which two responses share an id, ' +
+      'and a response whose answeredAt lies more than 24 hours ahead of its clock.',
+    ...body,
+  };
+}

@@ -1,0 +1,40 @@
+/** Bounds of wire protocol v1. Changing any of them is a protocol change. */
+
+/** The protocol version this module describes; a v2 lives beside it under its own path. */
+export const PROTOCOL_VERSION = 1;
+
+/** Most responses one submission may carry. */
+export const MAX_RESPONSES_PER_SUBMISSION = 100;
+
+/** Largest request body, in bytes, the collector reads. Also the browser's keepalive budget. */
+export const MAX_SUBMISSION_BYTES = 64 * 1024;
+
+/** Longest free-text comment, in UTF-16 code units (what `String#length` counts). */
+export const MAX_COMMENT_LENGTH = 2000;
+
+/** Longest page URL. */
+export const MAX_URL_LENGTH = 2048;
+
+/** Most metadata entries on one response. */
+export const MAX_METADATA_ENTRIES = 20;
+
+/** Longest metadata key and value. */
+export const MAX_METADATA_KEY_LENGTH = 64;
+export const MAX_METADATA_VALUE_LENGTH = 500;
+
+/** Longest identifier (survey id, variant, visitor id, SDK name). */
+export const MAX_IDENTIFIER_LENGTH = 64;
+
+/** How far `answeredAt` may lie ahead of the collector's clock (visitors' clocks drift). */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** The kinds of survey and the inclusive score range each one accepts. */
+export const SCORE_RANGES = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+} as const;
+
+export type SurveyKind = keyof typeof SCORE_RANGES;
+
+export const SURVEY_KINDS = Object.keys(SCORE_RANGES) as SurveyKind[];

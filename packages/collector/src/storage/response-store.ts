@@ -1,0 +1,58 @@
+import type { SurveyKind } from '../protocol/limits.js';
+import type { HarkResponse } from '../protocol/schema.js';
+
+/** What an insert did with each id of the batch. */
+export interface InsertOutcome {
+  /** Ids written by this call. */
+  readonly stored: readonly string[];
+  /** Ids that were already stored (a re-send); acknowledged, not written again. */
+  readonly duplicates: readonly string[];
+}
+
+/** Which answers a results query covers. */
+export interface ScoreQuery {
+  readonly surveyId: string;
+  /** Inclusive lower bound on `answeredAt` (RFC 3339). */
+  readonly from?: string;
+  /** Exclusive upper bound on `answeredAt` (RFC 3339). */
+  readonly to?: string;
+}
+
+/** How results can be split: by UTC day of `answeredAt`, by locale, or by A/B variant. */
+export type ScoreGrouping = 'day' | 'locale' | 'variant';
+
+/** How many answers of one kind gave one score, within one group. */
+export interface ScoreCount {
+  readonly kind: SurveyKind;
+  /** The group's key (`YYYY-MM-DD`, a locale, a variant); null for "no variant" or no grouping. */
+  readonly group: string | null;
+  readonly score: number;
+  readonly count: number;
+}
+
+/** A stored answer, as read back: the wire fields plus when the collector received it. */
+export interface StoredResponse {
+  readonly response: HarkResponse;
+  /** RFC 3339, UTC. */
+  readonly receivedAt: string;
+}
+
+/**
+ * Durable, idempotent storage of answers. Every implementation:
+ * - has the batch on disk before `insert` resolves (an acknowledged answer is never re-sent);
+ * - stores each id at most once (`insert` of a stored id reports it in `duplicates`);
+ * - stores a batch all or nothing, and rejects with `StorageError` when it could not.
+ */
+export interface ResponseStore {
+  insert(responses: readonly HarkResponse[], receivedAt: Date): Promise<InsertOutcome>;
+  countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]>;
+  get(id: string): Promise<StoredResponse | undefined>;
+  /** How many answers are stored, for one survey or in all. */
+  count(surveyId?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Storage could not do its job; the client should retry later (HTTP 503). */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+}

@@ -1,0 +1,217 @@
+import { FORBIDDEN_KEYS } from '../protocol/formats.js';
+import { childPath, type ValidationIssue } from './issue.js';
+import { formatMessage } from './messages.js';
+
+/**
+ * The JSON Schema keywords wire protocol v1 uses. `explain` reads the same schema objects the
+ * compiled validator was built from, so its messages cannot disagree with what it rejects.
+ */
+interface SchemaNode {
+  readonly type?: 'object' | 'array' | 'string' | 'integer';
+  readonly const?: unknown;
+  readonly anyOf?: readonly SchemaNode[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly required?: readonly string[];
+  readonly patternProperties?: Readonly<Record<string, SchemaNode>>;
+  readonly maxProperties?: number;
+  readonly items?: SchemaNode;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+/** A check a format needs beyond its pattern (calendar dates, URL parsing). */
+export type FormatCheck = (value: string) => boolean;
+
+export interface ExplainContext {
+  readonly issues: ValidationIssue[];
+  readonly formats: ReadonlyMap<string, FormatCheck>;
+}
+
+const TYPE_NAMES = { object: 'an object', array: 'an array', string: 'a string', integer: 'an integer' };
+
+/** Appends to `ctx.issues` every way `value` fails `schema`, each with its JSON Pointer. */
+export function explain(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+  if (schema.anyOf !== undefined) return explainUnion(schema.anyOf, value, path, ctx);
+  if (schema.const !== undefined) {
+    if (value !== schema.const) {
+      const message = `must be ${JSON.stringify(schema.const)}`;
+      ctx.issues.push({ path, code: 'invalid_value', message });
+    }
+    return;
+  }
+  switch (schema.type) {
+    case 'object':
+      return explainObject(schema, value, path, ctx);
+    case 'array':
+      return explainArray(schema, value, path, ctx);
+    case 'string':
+      return explainString(schema, value, path, ctx);
+    case 'integer':
+      return explainInteger(schema, value, path, ctx);
+    default:
+      throw new Error(`explain: unsupported schema at ${path}`);
+  }
+}
+
+function typeIssue(path: string, type: keyof typeof TYPE_NAMES, value: unknown): ValidationIssue {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  return { path, code: 'invalid_type', message: `must be ${TYPE_NAMES[type]}, not ${got}` };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function explainObject(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+  if (!isPlainObject(value)) {
+    ctx.issues.push(typeIssue(path, 'object', value));
+    return;
+  }
+  const properties = schema.properties ?? {};
+  for (const key of schema.required ?? []) {
+    if (!Object.hasOwn(value, key)) ctx.issues.push({ path: childPath(path, key), code: 'required', message: 'is required' });
+  }
+  const keyPatterns = Object.entries(schema.patternProperties ?? {}).map(
+    ([pattern, node]) => [new RegExp(pattern, 'u'), node] as const,
+  );
+  const keys = Object.keys(value);
+  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
+    const message = `must have at most ${schema.maxProperties} entries, not ${keys.length}`;
+    ctx.issues.push({ path, code: 'too_many', message });
+  }
+  for (const key of keys) {
+    const keyPath = childPath(path, key);
+    const known = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    if (known !== undefined) {
+      explain(known, value[key], keyPath, ctx);
+      continue;
+    }
+    if (FORBIDDEN_KEYS.has(key)) {
+      ctx.issues.push({ path: keyPath, code: 'forbidden_key', message: 'is a forbidden key' });
+      continue;
+    }
+    if (keyPatterns.length === 0) {
+      ctx.issues.push({ path: keyPath, code: 'unknown_field', message: 'is not a known field' });
+      continue;
+    }
+    const match = keyPatterns.find(([pattern]) => pattern.test(key));
+    if (match === undefined) {
+      const [pattern = ''] = Object.keys(schema.patternProperties ?? {});
+      const message = `is not a valid key: it ${formatMessage(pattern)}`;
+      ctx.issues.push({ path: keyPath, code: 'invalid_format', message });
+      continue;
+    }
+    explain(match[1], value[key], keyPath, ctx);
+  }
+}
+
+function explainArray(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+  if (!Array.isArray(value)) {
+    ctx.issues.push(typeIssue(path, 'array', value));
+    return;
+  }
+  if (schema.minItems !== undefined && value.length < schema.minItems) {
+    ctx.issues.push({ path, code: 'too_few', message: `must contain at least ${schema.minItems} item` });
+  }
+  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+    const message = `must contain at most ${schema.maxItems} items, not ${value.length}`;
+    ctx.issues.push({ path, code: 'too_many', message });
+    return; // Explaining every item of an oversized batch would only bury this issue.
+  }
+  if (schema.items === undefined) return;
+  for (let i = 0; i < value.length; i++) explain(schema.items, value[i], childPath(path, i), ctx);
+}
+
+function explainString(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+  if (typeof value !== 'string') {
+    ctx.issues.push(typeIssue(path, 'string', value));
+    return;
+  }
+  if (schema.minLength !== undefined && value.length < schema.minLength) {
+    const message =
+      schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters long`;
+    ctx.issues.push({ path, code: 'too_short', message });
+    return;
+  }
+  if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+    const message = `must be at most ${schema.maxLength} characters long, not ${value.length}`;
+    ctx.issues.push({ path, code: 'too_long', message });
+    return;
+  }
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+    ctx.issues.push({ path, code: 'invalid_format', message: formatMessage(schema.pattern) });
+    return;
+  }
+  if (schema.format !== undefined) {
+    const check = ctx.formats.get(schema.format);
+    if (check === undefined) throw new Error(`explain: no check for format "${schema.format}"`);
+    if (!check(value)) ctx.issues.push({ path, code: 'invalid_format', message: formatMessage(schema.format) });
+  }
+}
+
+function explainInteger(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    ctx.issues.push(typeof value === 'number' ? { path, code: 'invalid_type', message: 'must be an integer' } : typeIssue(path, 'integer', value));
+    return;
+  }
+  const { minimum = -Infinity, maximum = Infinity } = schema;
+  if (value < minimum || value > maximum) {
+    ctx.issues.push({ path, code: 'out_of_range', message: `must be from ${minimum} to ${maximum}` });
+  }
+}
+
+/**
+ * A union of object variants told apart by a `const` property (`kind`): report against the
+ * variant the value names, so the visitor of a CSAT survey reads "must be from 1 to 5" and not
+ * three variants' worth of noise.
+ */
+function explainUnion(variants: readonly SchemaNode[], value: unknown, path: string, ctx: ExplainContext): void {
+  const first = variants[0];
+  if (first === undefined) throw new Error(`explain: empty union at ${path}`);
+  const tag = Object.entries(first.properties ?? {}).find(([, node]) => node.const !== undefined)?.[0];
+  if (tag === undefined) throw new Error(`explain: union without a discriminating property at ${path}`);
+  if (!isPlainObject(value)) {
+    ctx.issues.push(typeIssue(path, 'object', value));
+    return;
+  }
+  const allowed = variants.map((variant) => variant.properties?.[tag]?.const);
+  const chosen = variants.find((variant) => variant.properties?.[tag]?.const === value[tag]);
+  if (chosen !== undefined) {
+    const before = ctx.issues.length;
+    explain(chosen, value, path, ctx);
+    const scoreName = Object.keys(chosen.properties ?? {}).find((key) => key === 'score');
+    // Name the kind in range errors: "must be from 1 to 5 for kind "csat"".
+    if (scoreName !== undefined) {
+      const scorePath = childPath(path, scoreName);
+      for (let i = before; i < ctx.issues.length; i++) {
+        const issue = ctx.issues[i];
+        if (issue?.path === scorePath && issue.code === 'out_of_range') {
+          ctx.issues[i] = { ...issue, message: `${issue.message} for ${tag} ${JSON.stringify(value[tag])}` };
+        }
+      }
+    }
+    return;
+  }
+  const tagPath = childPath(path, tag);
+  if (!Object.hasOwn(value, tag)) {
+    ctx.issues.push({ path: tagPath, code: 'required', message: 'is required' });
+  } else {
+    const message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    ctx.issues.push({ path: tagPath, code: 'invalid_value', message });
+  }
+  // Still report the fields every variant shares, against the first variant, minus what depends
+  // on the unknown tag.
+  const shared: ValidationIssue[] = [];
+  explain(first, value, path, { ...ctx, issues: shared });
+  for (const issue of shared) {
+    if (issue.path === tagPath) continue;
+    if (issue.path === childPath(path, 'score') && issue.code === 'out_of_range') continue;
+    ctx.issues.push(issue);
+  }
+}
