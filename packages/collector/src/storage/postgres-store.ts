@@ -1,0 +1,295 @@
+import pg from 'pg';
+import { isDateTime, UUID_PATTERN } from '../protocol/formats.js';
+import type { SurveyKind } from '../protocol/limits.js';
+import type { HarkResponse } from '../protocol/schema.js';
+import {
+  type InsertOutcome,
+  type ResponseStore,
+  type ScoreCount,
+  type ScoreGrouping,
+  type ScoreQuery,
+  StorageError,
+  type StoredResponse,
+} from './response-store.js';
+
+export interface PostgresStoreOptions {
+  /** A libpq-style connection string, e.g. `postgres://user:pass@host:5432/db`. */
+  readonly connectionString: string;
+  /** Table to store answers in; created if absent. Default `hark_responses`. */
+  readonly table?: string;
+  /** Most connections the store opens at once. Default 10. */
+  readonly poolSize?: number;
+}
+
+/** Table names are interpolated into SQL (identifiers cannot be parameters), so only these pass. */
+const TABLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+const UUID = new RegExp(UUID_PATTERN);
+
+/**
+ * Opens a PostgreSQL-backed store, creating its table when absent. Rejects with `StorageError`
+ * when the database cannot be reached, so a misconfigured collector fails at startup rather than
+ * on its first answer.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<ResponseStore> {
+  const table = options.table ?? 'hark_responses';
+  if (!TABLE_NAME.test(table)) {
+    throw new TypeError(`Invalid table name ${JSON.stringify(table)}: expected ${TABLE_NAME}`);
+  }
+  const poolSize = options.poolSize ?? 10;
+  if (!Number.isInteger(poolSize) || poolSize < 1) {
+    throw new RangeError(`Invalid poolSize ${poolSize}: expected a positive integer`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: poolSize,
+    // Without a bound, an unreachable server hangs every request; a 503 lets clients retry.
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection that dies (server restart, network) is emitted here; without a listener
+  // Node would crash the process. The pool drops the connection and the next query reconnects.
+  pool.on('error', () => {});
+
+  try {
+    await migrate(pool, table);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new StorageError(
+      `Could not create the PostgreSQL table "${table}": ${messageOf(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return new PostgresStore(pool, `"${table}"`);
+}
+
+async function migrate(pool: pg.Pool, table: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // CREATE TABLE IF NOT EXISTS is not safe against itself: two collectors starting together can
+    // both miss the table and one then fails on the catalog's unique index. The lock serialises them.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hark:migrate:${table}`]);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS "${table}" (
+        id uuid PRIMARY KEY,
+        survey_id text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('nps', 'csat', 'ces')),
+        score smallint NOT NULL,
+        comment text,
+        locale text NOT NULL,
+        page_url text NOT NULL,
+        answered_at timestamptz NOT NULL,
+        variant text,
+        visitor_id text,
+        metadata jsonb,
+        sdk_name text NOT NULL,
+        sdk_version text NOT NULL,
+        received_at timestamptz NOT NULL
+      )`);
+    await client.query(
+      `CREATE INDEX IF NOT EXISTS "${table}_survey_answered_idx" ON "${table}" (survey_id, answered_at)`,
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+interface ResponseRow {
+  readonly id: string;
+  readonly survey_id: string;
+  readonly kind: SurveyKind;
+  readonly score: number;
+  readonly comment: string | null;
+  readonly locale: string;
+  readonly page_url: string;
+  readonly answered_at: Date;
+  readonly variant: string | null;
+  readonly visitor_id: string | null;
+  readonly metadata: Record<string, string> | null;
+  readonly sdk_name: string;
+  readonly sdk_version: string;
+  readonly received_at: Date;
+}
+
+interface CountRow {
+  readonly kind: SurveyKind;
+  readonly grp: string | null;
+  readonly score: number;
+  /** bigint, which pg returns as a string so as not to lose precision. */
+  readonly count: string;
+}
+
+const GROUP_EXPRESSIONS: Readonly<Record<ScoreGrouping | 'none', string>> = {
+  day: `to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  locale: 'locale',
+  variant: 'variant',
+  none: 'NULL::text',
+};
+
+class PostgresStore implements ResponseStore {
+  readonly #pool: pg.Pool;
+  /** The table name, already validated and quoted. */
+  readonly #table: string;
+
+  constructor(pool: pg.Pool, table: string) {
+    this.#pool = pool;
+    this.#table = table;
+  }
+
+  async insert(responses: readonly HarkResponse[], receivedAt: Date): Promise<InsertOutcome> {
+    if (responses.length === 0) return { stored: [], duplicates: [] };
+    const received = receivedAt.toISOString();
+    // One statement for the whole batch: atomic without an explicit transaction, and one round trip.
+    const sql = `
+      INSERT INTO ${this.#table} (id, survey_id, kind, score, comment, locale, page_url,
+        answered_at, variant, visitor_id, metadata, sdk_name, sdk_version, received_at)
+      SELECT b.*, $14::timestamptz
+      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[],
+        $7::text[], $8::timestamptz[], $9::text[], $10::text[], $11::jsonb[], $12::text[],
+        $13::text[]) AS b
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id`;
+    const params = [
+      responses.map((r) => r.id),
+      responses.map((r) => r.surveyId),
+      responses.map((r) => r.kind),
+      responses.map((r) => r.score),
+      responses.map((r) => r.comment ?? null),
+      responses.map((r) => r.locale),
+      responses.map((r) => r.pageUrl),
+      responses.map((r) => r.answeredAt),
+      responses.map((r) => r.variant ?? null),
+      responses.map((r) => r.visitorId ?? null),
+      responses.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata))),
+      responses.map((r) => r.sdk.name),
+      responses.map((r) => r.sdk.version),
+      received,
+    ];
+    let rows: readonly { id: string }[];
+    try {
+      ({ rows } = await this.#pool.query<{ id: string }>(sql, params));
+    } catch (error) {
+      throw new StorageError(
+        `Could not store ${responses.length} response(s) in PostgreSQL: ${messageOf(error)}`,
+        { cause: error },
+      );
+    }
+    // PostgreSQL returns ids in canonical (lowercase) form; wire ids are lowercase already.
+    const written = new Set(rows.map((row) => row.id));
+    const stored: string[] = [];
+    const duplicates: string[] = [];
+    for (const { id } of responses) {
+      const key = id.toLowerCase();
+      // An id repeated within one batch is written once; its later copies are duplicates.
+      if (written.delete(key)) stored.push(id);
+      else duplicates.push(id);
+    }
+    return { stored, duplicates };
+  }
+
+  async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {
+    const params: unknown[] = [query.surveyId];
+    let where = 'survey_id = $1';
+    // Checked here so that a malformed bound is the caller's error, not a "retry later" StorageError.
+    if (query.from !== undefined) {
+      if (!isDateTime(query.from)) throw new RangeError(`Invalid "from" date-time: ${query.from}`);
+      params.push(query.from);
+      where += ` AND answered_at >= $${params.length}::timestamptz`;
+    }
+    if (query.to !== undefined) {
+      if (!isDateTime(query.to)) throw new RangeError(`Invalid "to" date-time: ${query.to}`);
+      params.push(query.to);
+      where += ` AND answered_at < $${params.length}::timestamptz`;
+    }
+    const group = GROUP_EXPRESSIONS[groupBy ?? 'none'];
+    // COLLATE "C": byte order, the same on every server whatever its default collation.
+    const sql = `
+      SELECT kind, ${group} AS grp, score, count(*) AS count
+      FROM ${this.#table}
+      WHERE ${where}
+      GROUP BY kind, grp, score
+      ORDER BY kind COLLATE "C", grp COLLATE "C", score`;
+    const rows = await this.#query<CountRow>('count scores', sql, params);
+    return rows.map((row) => ({
+      kind: row.kind,
+      group: row.grp,
+      score: row.score,
+      count: Number(row.count),
+    }));
+  }
+
+  async get(id: string): Promise<StoredResponse | undefined> {
+    // Anything else would make PostgreSQL reject the uuid cast; no valid answer has such an id.
+    if (!UUID.test(id)) return undefined;
+    const rows = await this.#query<ResponseRow>(
+      'read a response',
+      `SELECT * FROM ${this.#table} WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : toStored(row);
+  }
+
+  async count(surveyId?: string): Promise<number> {
+    const rows =
+      surveyId === undefined
+        ? await this.#query<{ count: string }>(
+            'count responses',
+            `SELECT count(*) AS count FROM ${this.#table}`,
+            [],
+          )
+        : await this.#query<{ count: string }>(
+            'count responses',
+            `SELECT count(*) AS count FROM ${this.#table} WHERE survey_id = $1`,
+            [surveyId],
+          );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  async #query<Row extends pg.QueryResultRow>(
+    what: string,
+    sql: string,
+    params: readonly unknown[],
+  ): Promise<Row[]> {
+    try {
+      return (await this.#pool.query<Row>(sql, params as unknown[])).rows;
+    } catch (error) {
+      throw new StorageError(`Could not ${what} in PostgreSQL: ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
+  }
+}
+
+/** The row in wire shape: absent optional fields are left out, not set to null. */
+function toStored(row: ResponseRow): StoredResponse {
+  const response = {
+    id: row.id,
+    surveyId: row.survey_id,
+    kind: row.kind,
+    score: row.score,
+    ...(row.comment === null ? {} : { comment: row.comment }),
+    locale: row.locale,
+    pageUrl: row.page_url,
+    answeredAt: row.answered_at.toISOString(),
+    ...(row.variant === null ? {} : { variant: row.variant }),
+    ...(row.visitor_id === null ? {} : { visitorId: row.visitor_id }),
+    ...(row.metadata === null ? {} : { metadata: row.metadata }),
+    sdk: { name: row.sdk_name, version: row.sdk_version },
+  } as HarkResponse;
+  return { response, receivedAt: row.received_at.toISOString() };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HarkResponse } from '../protocol/schema.js';
+import { npsResponse } from '../testing/fixtures.js';
+import type { ResponseStore } from './response-store.js';
+
+/**
+ * The behaviour every ResponseStore must have, run against each real back-end. `open` returns
+ * a store on an empty database of its own.
+ */
+export function describeResponseStore(name: string, open: () => Promise<ResponseStore>): void {
+  describe(`${name}: the ResponseStore contract`, () => {
+    let store: ResponseStore;
+    const receivedAt = new Date('2026-11-25T12:00:00.000Z');
+
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('stores a batch and reads each answer back in wire shape', async () => {
+      const full = npsResponse({ answeredAt: '2026-11-20T10:15:30.123Z' });
+      const minimal = { ...npsResponse({ kind: 'ces', score: 2 }) } as Partial<HarkResponse>;
+      delete minimal.comment;
+      delete minimal.variant;
+      delete minimal.visitorId;
+      delete minimal.metadata;
+      const outcome = await store.insert([full, minimal as HarkResponse], receivedAt);
+      expect(outcome).toEqual({ stored: [full.id, minimal.id], duplicates: [] });
+      expect(await store.get(full.id)).toEqual({ response: full, receivedAt: '2026-11-25T12:00:00.000Z' });
+      expect(await store.get(minimal.id as string)).toEqual({ response: minimal, receivedAt: '2026-11-25T12:00:00.000Z' });
+    });
+
+    it('normalises answeredAt to UTC', async () => {
+      const response = npsResponse({ answeredAt: '2026-11-20T23:30:00+02:00' });
+      await store.insert([response], receivedAt);
+      expect((await store.get(response.id))?.response.answeredAt).toBe('2026-11-20T21:30:00.000Z');
+    });
+
+    it('stores each id once when the same batch arrives three times', async () => {
+      const batch = [npsResponse(), npsResponse(), npsResponse()];
+      const ids = batch.map((r) => r.id);
+      expect(await store.insert(batch, receivedAt)).toEqual({ stored: ids, duplicates: [] });
+      expect(await store.insert(batch, receivedAt)).toEqual({ stored: [], duplicates: ids });
+      expect(await store.insert(batch, receivedAt)).toEqual({ stored: [], duplicates: ids });
+      expect(await store.count()).toBe(3);
+    });
+
+    it('keeps the first copy of a re-sent id, even if the re-send differs', async () => {
+      const first = npsResponse({ score: 10 });
+      await store.insert([first], receivedAt);
+      const outcome = await store.insert([{ ...first, score: 0 }, npsResponse()], receivedAt);
+      expect(outcome.duplicates).toEqual([first.id]);
+      expect(outcome.stored).toHaveLength(1);
+      expect((await store.get(first.id))?.response.score).toBe(10);
+    });
+
+    it('stores the same id once when concurrent requests carry it', async () => {
+      const shared = npsResponse();
+      const outcomes = await Promise.all([
+        store.insert([shared, npsResponse()], receivedAt),
+        store.insert([shared], receivedAt),
+        store.insert([npsResponse(), shared], receivedAt),
+      ]);
+      const storedShared = outcomes.filter((o) => o.stored.includes(shared.id));
+      expect(storedShared).toHaveLength(1);
+      expect(outcomes.flatMap((o) => o.duplicates)).toEqual([shared.id, shared.id]);
+      expect(await store.count()).toBe(3);
+    });
+
+    it('answers an empty batch without storing anything', async () => {
+      expect(await store.insert([], receivedAt)).toEqual({ stored: [], duplicates: [] });
+      expect(await store.count()).toBe(0);
+    });
+
+    it('returns undefined for an unknown id', async () => {
+      expect(await store.get('0193a9b4-5c2e-7d1f-8a3b-4c5d6e7f8091')).toBeUndefined();
+      expect(await store.get('not-a-uuid')).toBeUndefined();
+    });
+
+    it('counts scores per kind, overall and grouped by day, locale and variant', async () => {
+      const a = (score: number, answeredAt: string, locale: string, variant?: string) =>
+        npsResponse({ surveyId: 'grouped', score, answeredAt, locale, variant });
+      await store.insert(
+        [
+          a(10, '2026-11-01T08:00:00Z', 'en', 'a'),
+          a(10, '2026-11-01T23:59:59Z', 'fr', 'b'),
+          a(3, '2026-11-02T00:00:00Z', 'en', 'a'),
+          a(3, '2026-11-02T10:00:00+11:00', 'en', undefined), // 2026-11-01T23:00Z
+          npsResponse({ surveyId: 'other', score: 1 }),
+        ],
+        receivedAt,
+      );
+      expect(await store.countScores({ surveyId: 'grouped' })).toEqual([
+        { kind: 'nps', group: null, score: 3, count: 2 },
+        { kind: 'nps', group: null, score: 10, count: 2 },
+      ]);
+      expect(await store.countScores({ surveyId: 'grouped' }, 'day')).toEqual([
+        { kind: 'nps', group: '2026-11-01', score: 3, count: 1 },
+        { kind: 'nps', group: '2026-11-01', score: 10, count: 2 },
+        { kind: 'nps', group: '2026-11-02', score: 3, count: 1 },
+      ]);
+      expect(await store.countScores({ surveyId: 'grouped' }, 'locale')).toEqual([
+        { kind: 'nps', group: 'en', score: 3, count: 2 },
+        { kind: 'nps', group: 'en', score: 10, count: 1 },
+        { kind: 'nps', group: 'fr', score: 10, count: 1 },
+      ]);
+      const byVariant = await store.countScores({ surveyId: 'grouped' }, 'variant');
+      expect(byVariant).toHaveLength(4);
+      expect(byVariant).toEqual(
+        expect.arrayContaining([
+          { kind: 'nps', group: null, score: 3, count: 1 },
+          { kind: 'nps', group: 'a', score: 3, count: 1 },
+          { kind: 'nps', group: 'a', score: 10, count: 1 },
+          { kind: 'nps', group: 'b', score: 10, count: 1 },
+        ]),
+      );
+      expect(
+        await store.countScores({ surveyId: 'grouped', from: '2026-11-01T23:00:00Z', to: '2026-11-02T00:00:00Z' }),
+      ).toEqual([
+        { kind: 'nps', group: null, score: 3, count: 1 },
+        { kind: 'nps', group: null, score: 10, count: 1 },
+      ]);
+      expect(await store.countScores({ surveyId: 'nobody' })).toEqual([]);
+      expect(await store.count('grouped')).toBe(4);
+    });
+
+    it('rejects every call after close', async () => {
+      await store.close();
+      await expect(store.insert([npsResponse()], receivedAt)).rejects.toThrow(/closed/);
+      store = await open();
+    });
+  });
+}

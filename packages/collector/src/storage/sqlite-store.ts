@@ -1,0 +1,235 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { SurveyKind } from '../protocol/limits.js';
+import type { HarkResponse } from '../protocol/schema.js';
+import {
+  type InsertOutcome,
+  type ResponseStore,
+  type ScoreCount,
+  type ScoreGrouping,
+  type ScoreQuery,
+  StorageError,
+  type StoredResponse,
+} from './response-store.js';
+import { responseFromRow, type ResponseRow } from './response-row.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file; created, with its folder, when missing. */
+  readonly path: string;
+}
+
+const SCHEMA_VERSION = 1;
+
+// STRICT tables make SQLite enforce the column types; the CHECKs repeat the protocol's bounds so
+// the database refuses a bad row even if a caller skipped validation.
+const MIGRATION_1 = `
+CREATE TABLE IF NOT EXISTS hark_responses (
+  id TEXT PRIMARY KEY NOT NULL,
+  survey_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('nps', 'csat', 'ces')),
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+  comment TEXT,
+  locale TEXT NOT NULL,
+  page_url TEXT NOT NULL,
+  answered_at TEXT NOT NULL,
+  variant TEXT,
+  visitor_id TEXT,
+  metadata TEXT,
+  sdk_name TEXT NOT NULL,
+  sdk_version TEXT NOT NULL,
+  received_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS hark_responses_survey_answered ON hark_responses (survey_id, answered_at);
+`;
+
+const GROUP_EXPRESSIONS: Record<ScoreGrouping | 'none', string> = {
+  day: 'substr(answered_at, 1, 10)',
+  locale: 'locale',
+  variant: 'variant',
+  none: 'NULL',
+};
+
+interface PendingInsert {
+  readonly responses: readonly HarkResponse[];
+  readonly receivedAt: string;
+  readonly resolve: (outcome: InsertOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Opens (creating if needed) the embedded SQLite store.
+ *
+ * Durability: WAL with `synchronous=FULL`, so a batch is on disk when `insert` resolves.
+ * Throughput: inserts that arrive in the same turn of the event loop (concurrent requests) share
+ * one transaction and one fsync ("group commit"); each request keeps its own savepoint, so one
+ * failing batch does not take the others down.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): ResponseStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(options.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    throw new StorageError(`cannot open SQLite database ${options.path}: ${String(error)}`, { cause: error });
+  }
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`);
+  }
+  if (version < 1) {
+    db.transaction(() => {
+      db.exec(MIGRATION_1);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  }
+}
+
+class SqliteStore implements ResponseStore {
+  readonly #db: Database.Database;
+  readonly #insertRow: Database.Statement;
+  readonly #getRow: Database.Statement<[string], ResponseRow>;
+  #pending: PendingInsert[] = [];
+  #flushScheduled = false;
+  #closed = false;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#insertRow = db.prepare(
+      `INSERT INTO hark_responses (id, survey_id, kind, score, comment, locale, page_url, answered_at,
+         variant, visitor_id, metadata, sdk_name, sdk_version, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.#getRow = db.prepare('SELECT * FROM hark_responses WHERE id = ?');
+  }
+
+  insert(responses: readonly HarkResponse[], receivedAt: Date): Promise<InsertOutcome> {
+    if (this.#closed) return Promise.reject(new StorageError('the SQLite store is closed'));
+    if (responses.length === 0) return Promise.resolve({ stored: [], duplicates: [] });
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ responses, receivedAt: receivedAt.toISOString(), resolve, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const group = this.#pending;
+    this.#pending = [];
+    const settled: Array<() => void> = [];
+    try {
+      this.#db.transaction(() => {
+        for (const pending of group) {
+          try {
+            // A nested better-sqlite3 transaction is a savepoint: this batch alone rolls back.
+            const outcome = this.#db.transaction(() => this.#insertBatch(pending))();
+            settled.push(() => pending.resolve(outcome));
+          } catch (error) {
+            settled.push(() => pending.reject(storageError('insert', error)));
+          }
+        }
+      })();
+    } catch (error) {
+      // The commit itself failed (disk full, I/O error): nothing of the group is stored.
+      for (const pending of group) pending.reject(storageError('commit', error));
+      return;
+    }
+    for (const settle of settled) settle();
+  }
+
+  #insertBatch({ responses, receivedAt }: PendingInsert): InsertOutcome {
+    const stored: string[] = [];
+    const duplicates: string[] = [];
+    for (const r of responses) {
+      const { changes } = this.#insertRow.run(
+        r.id,
+        r.surveyId,
+        r.kind,
+        r.score,
+        r.comment ?? null,
+        r.locale,
+        r.pageUrl,
+        new Date(r.answeredAt).toISOString(),
+        r.variant ?? null,
+        r.visitorId ?? null,
+        r.metadata === undefined ? null : JSON.stringify(r.metadata),
+        r.sdk.name,
+        r.sdk.version,
+        receivedAt,
+      );
+      (changes === 1 ? stored : duplicates).push(r.id);
+    }
+    return { stored, duplicates };
+  }
+
+  async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {
+    const group = GROUP_EXPRESSIONS[groupBy ?? 'none'];
+    const where = ['survey_id = ?'];
+    const params: string[] = [query.surveyId];
+    if (query.from !== undefined) {
+      where.push('answered_at >= ?');
+      params.push(new Date(query.from).toISOString());
+    }
+    if (query.to !== undefined) {
+      where.push('answered_at < ?');
+      params.push(new Date(query.to).toISOString());
+    }
+    const rows = this.#run('read scores', () =>
+      this.#db
+        .prepare<string[], { kind: SurveyKind; grp: string | null; score: number; n: number }>(
+          `SELECT kind, ${group} AS grp, score, count(*) AS n FROM hark_responses
+           WHERE ${where.join(' AND ')} GROUP BY kind, grp, score ORDER BY kind, grp, score`,
+        )
+        .all(...params),
+    );
+    return rows.map((row) => ({ kind: row.kind, group: row.grp, score: row.score, count: row.n }));
+  }
+
+  async get(id: string): Promise<StoredResponse | undefined> {
+    const row = this.#run('read a response', () => this.#getRow.get(id));
+    return row === undefined ? undefined : responseFromRow(row);
+  }
+
+  async count(surveyId?: string): Promise<number> {
+    const row = this.#run('count responses', () =>
+      surveyId === undefined
+        ? this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM hark_responses').get()
+        : this.#db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM hark_responses WHERE survey_id = ?').get(surveyId),
+    );
+    return row?.n ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    // Let a scheduled group commit finish first: its callers are waiting for an answer.
+    if (this.#pending.length > 0) this.#flush();
+    this.#db.close();
+  }
+
+  #run<T>(what: string, read: () => T): T {
+    if (this.#closed) throw new StorageError('the SQLite store is closed');
+    try {
+      return read();
+    } catch (error) {
+      throw storageError(what, error);
+    }
+  }
+}
+
+function storageError(what: string, error: unknown): StorageError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StorageError(`SQLite could not ${what}: ${detail}`, { cause: error });
+}
