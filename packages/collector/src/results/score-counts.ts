@@ -17,7 +17,9 @@ export function checkScoreCounts(kind: SurveyKind, counts: ReadonlyMap<number, n
       );
     }
     if (!Number.isSafeInteger(count) || count < 0) {
-      throw new RangeError(`count ${count} for ${kind} score ${score} is not a non-negative integer`);
+      throw new RangeError(
+        `count ${count} for ${kind} score ${score} is not a non-negative integer`,
+      );
     }
     total += count;
   }

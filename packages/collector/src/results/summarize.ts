@@ -45,9 +45,15 @@ export function summarizeScoreCounts(rows: readonly ScoreCount[]): KindResults[]
   const byKind = new Map<SurveyKind, Map<string | null, Map<number, number>>>();
   for (const { kind, group, score, count } of rows) {
     let groups = byKind.get(kind);
-    if (groups === undefined) byKind.set(kind, (groups = new Map()));
+    if (groups === undefined) {
+      groups = new Map();
+      byKind.set(kind, groups);
+    }
     let counts = groups.get(group);
-    if (counts === undefined) groups.set(group, (counts = new Map()));
+    if (counts === undefined) {
+      counts = new Map();
+      groups.set(group, counts);
+    }
     counts.set(score, (counts.get(score) ?? 0) + count);
   }
 

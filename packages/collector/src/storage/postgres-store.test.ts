@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { HarkResponse } from '../protocol/schema.js';
 import { fixtureId, npsResponse } from '../testing/fixtures.js';
 import { openPostgresStore } from './postgres-store.js';
+import { describeResponseStore } from './response-store.contract.js';
 import { type ResponseStore, StorageError } from './response-store.js';
 
 const pgUrl = inject('pgUrl');
@@ -35,8 +36,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store?.close();
-  for (const name of [table, ...freshTables]) await admin?.query(`DROP TABLE IF EXISTS "${name}"`);
+  const tables = [table, ...freshTables, ...contractTables];
+  for (const name of tables) await admin?.query(`DROP TABLE IF EXISTS "${name}"`);
   await admin?.end();
+});
+
+// The contract wants an empty database per store: a table of its own is as good.
+const contractTables: string[] = [];
+describeResponseStore('PostgreSQL', async () => {
+  const name = `hark_contract_t${process.pid}_${contractTables.length}`;
+  contractTables.push(name);
+  return openPostgresStore({ connectionString: pgUrl, table: name });
 });
 
 describe('openPostgresStore', () => {
@@ -200,10 +210,13 @@ describe('insert', () => {
   });
 
   it('answers an empty batch without querying', async () => {
-    const closed = await openPostgresStore({ connectionString: pgUrl, table });
-    await closed.close();
-    // The pool is ended, so any query would reject.
-    expect(await closed.insert([], receivedAt)).toEqual({ stored: [], duplicates: [] });
+    const query = vi.spyOn(pg.Pool.prototype, 'query');
+    try {
+      expect(await store.insert([], receivedAt)).toEqual({ stored: [], duplicates: [] });
+      expect(query).not.toHaveBeenCalled();
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it('stores a batch all or nothing, rejecting with StorageError', async () => {
@@ -228,6 +241,23 @@ describe('insert', () => {
       await expect(doomed.count()).rejects.toBeInstanceOf(StorageError);
     } finally {
       await doomed.close();
+    }
+  });
+});
+
+describe('close', () => {
+  it('rejects every call after close with StorageError, and may be called twice', async () => {
+    const closing = await openPostgresStore({ connectionString: pgUrl, table });
+    await closing.close();
+    await closing.close();
+    for (const call of [
+      closing.insert([], receivedAt),
+      closing.insert([npsResponse()], receivedAt),
+      closing.get(fixtureId()),
+      closing.count(),
+      closing.countScores({ surveyId: 'results' }),
+    ]) {
+      await expect(call).rejects.toThrow(new StorageError('the PostgreSQL store is closed'));
     }
   });
 });
@@ -336,13 +366,14 @@ describe('countScores', () => {
   it('groups by variant, with null for answers without one', async () => {
     expect(await store.countScores({ surveyId: survey }, 'variant')).toEqual([
       { kind: 'csat', group: 'a', score: 4, count: 1 },
+      { kind: 'nps', group: null, score: 3, count: 1 },
       { kind: 'nps', group: 'a', score: 9, count: 2 },
       { kind: 'nps', group: 'b', score: 10, count: 1 },
-      { kind: 'nps', group: null, score: 3, count: 1 },
     ]);
   });
 
   it('bounds answeredAt: from inclusive, to exclusive, in any offset', async () => {
+    // `from` is the 10's exact instant (kept), `to` the csat's (left out).
     expect(
       await store.countScores({
         surveyId: survey,
@@ -353,8 +384,9 @@ describe('countScores', () => {
       { kind: 'nps', group: null, score: 3, count: 1 },
       { kind: 'nps', group: null, score: 10, count: 1 },
     ]);
+    // 23:59:59.999Z, the second 9's exact instant, written in New York time.
     expect(
-      await store.countScores({ surveyId: survey, to: '2026-11-01T19:00:00.000-05:00' }, 'day'),
+      await store.countScores({ surveyId: survey, to: '2026-11-01T18:59:59.999-05:00' }, 'day'),
     ).toEqual([{ kind: 'nps', group: '2026-11-01', score: 9, count: 1 }]);
     expect(await store.countScores({ surveyId: survey, from: '2026-11-03T00:00:00Z' })).toEqual([
       { kind: 'csat', group: null, score: 4, count: 1 },

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { isDateTime, UUID_PATTERN } from '../protocol/formats.js';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
+import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   type InsertOutcome,
   type ResponseStore,
@@ -100,23 +101,6 @@ async function migrate(pool: pg.Pool, table: string): Promise<void> {
   }
 }
 
-interface ResponseRow {
-  readonly id: string;
-  readonly survey_id: string;
-  readonly kind: SurveyKind;
-  readonly score: number;
-  readonly comment: string | null;
-  readonly locale: string;
-  readonly page_url: string;
-  readonly answered_at: Date;
-  readonly variant: string | null;
-  readonly visitor_id: string | null;
-  readonly metadata: Record<string, string> | null;
-  readonly sdk_name: string;
-  readonly sdk_version: string;
-  readonly received_at: Date;
-}
-
 interface CountRow {
   readonly kind: SurveyKind;
   readonly grp: string | null;
@@ -136,6 +120,7 @@ class PostgresStore implements ResponseStore {
   readonly #pool: pg.Pool;
   /** The table name, already validated and quoted. */
   readonly #table: string;
+  #closed = false;
 
   constructor(pool: pg.Pool, table: string) {
     this.#pool = pool;
@@ -143,6 +128,7 @@ class PostgresStore implements ResponseStore {
   }
 
   async insert(responses: readonly HarkResponse[], receivedAt: Date): Promise<InsertOutcome> {
+    this.#assertOpen();
     if (responses.length === 0) return { stored: [], duplicates: [] };
     const received = receivedAt.toISOString();
     // One statement for the whole batch: atomic without an explicit transaction, and one round trip.
@@ -194,6 +180,7 @@ class PostgresStore implements ResponseStore {
   }
 
   async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {
+    this.#assertOpen();
     const params: unknown[] = [query.surveyId];
     let where = 'survey_id = $1';
     // Checked here so that a malformed bound is the caller's error, not a "retry later" StorageError.
@@ -208,13 +195,14 @@ class PostgresStore implements ResponseStore {
       where += ` AND answered_at < $${params.length}::timestamptz`;
     }
     const group = GROUP_EXPRESSIONS[groupBy ?? 'none'];
-    // COLLATE "C": byte order, the same on every server whatever its default collation.
+    // COLLATE "C" (byte order, whatever the server's default collation) and NULLS FIRST: the
+    // order SQLite returns, so that both back-ends answer alike.
     const sql = `
       SELECT kind, ${group} AS grp, score, count(*) AS count
       FROM ${this.#table}
       WHERE ${where}
-      GROUP BY kind, grp, score
-      ORDER BY kind COLLATE "C", grp COLLATE "C", score`;
+      GROUP BY kind, ${group}, score
+      ORDER BY kind COLLATE "C", ${group} COLLATE "C" NULLS FIRST, score`;
     const rows = await this.#query<CountRow>('count scores', sql, params);
     return rows.map((row) => ({
       kind: row.kind,
@@ -225,6 +213,7 @@ class PostgresStore implements ResponseStore {
   }
 
   async get(id: string): Promise<StoredResponse | undefined> {
+    this.#assertOpen();
     // Anything else would make PostgreSQL reject the uuid cast; no valid answer has such an id.
     if (!UUID.test(id)) return undefined;
     const rows = await this.#query<ResponseRow>(
@@ -233,10 +222,11 @@ class PostgresStore implements ResponseStore {
       [id],
     );
     const row = rows[0];
-    return row === undefined ? undefined : toStored(row);
+    return row === undefined ? undefined : responseFromRow(row);
   }
 
   async count(surveyId?: string): Promise<number> {
+    this.#assertOpen();
     const rows =
       surveyId === undefined
         ? await this.#query<{ count: string }>(
@@ -253,7 +243,15 @@ class PostgresStore implements ResponseStore {
   }
 
   async close(): Promise<void> {
+    // pg's pool throws when ended twice; closing a closed store is a no-op, as for SQLite.
+    if (this.#closed) return;
+    this.#closed = true;
     await this.#pool.end();
+  }
+
+  /** Checked before anything else, so that every call after close fails the same way. */
+  #assertOpen(): void {
+    if (this.#closed) throw new StorageError('the PostgreSQL store is closed');
   }
 
   async #query<Row extends pg.QueryResultRow>(
@@ -269,25 +267,6 @@ class PostgresStore implements ResponseStore {
       });
     }
   }
-}
-
-/** The row in wire shape: absent optional fields are left out, not set to null. */
-function toStored(row: ResponseRow): StoredResponse {
-  const response = {
-    id: row.id,
-    surveyId: row.survey_id,
-    kind: row.kind,
-    score: row.score,
-    ...(row.comment === null ? {} : { comment: row.comment }),
-    locale: row.locale,
-    pageUrl: row.page_url,
-    answeredAt: row.answered_at.toISOString(),
-    ...(row.variant === null ? {} : { variant: row.variant }),
-    ...(row.visitor_id === null ? {} : { visitorId: row.visitor_id }),
-    ...(row.metadata === null ? {} : { metadata: row.metadata }),
-    sdk: { name: row.sdk_name, version: row.sdk_version },
-  } as HarkResponse;
-  return { response, receivedAt: row.received_at.toISOString() };
 }
 
 function messageOf(error: unknown): string {

@@ -6,7 +6,7 @@ import { formatMessage } from './messages.js';
  * The JSON Schema keywords wire protocol v1 uses. `explain` reads the same schema objects the
  * compiled validator was built from, so its messages cannot disagree with what it rejects.
  */
-interface SchemaNode {
+export interface SchemaNode {
   readonly type?: 'object' | 'array' | 'string' | 'integer';
   readonly const?: unknown;
   readonly anyOf?: readonly SchemaNode[];

@@ -2,7 +2,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { isDateTime, isHttpUrl } from '../protocol/formats.js';
 import { MAX_CLOCK_SKEW_MS } from '../protocol/limits.js';
 import { type Submission, SubmissionSchema } from '../protocol/schema.js';
-import { explain, type FormatCheck } from './explain.js';
+import { explain, type FormatCheck, type SchemaNode } from './explain.js';
 import { childPath, type ValidationIssue, type ValidationResult } from './issue.js';
 
 export interface ValidateOptions {
@@ -18,6 +18,9 @@ export const MAX_ISSUES = 100;
 // Compiled once: TypeBox turns the schema into straight-line JS, the fast path for good input.
 const compiled = TypeCompiler.Compile(SubmissionSchema);
 
+// TypeBox schemas are JSON Schema objects; explain() reads them as such.
+const SUBMISSION_NODE = SubmissionSchema as unknown as SchemaNode;
+
 const FORMATS: ReadonlyMap<string, FormatCheck> = new Map([
   ['uri', isHttpUrl],
   ['date-time', isDateTime],
@@ -30,7 +33,7 @@ const FORMATS: ReadonlyMap<string, FormatCheck> = new Map([
 export function validateSubmission(input: unknown, options: ValidateOptions = {}): ValidationResult<Submission> {
   const issues: ValidationIssue[] = [];
   if (!compiled.Check(input)) {
-    explain(SubmissionSchema, input, '', { issues, formats: FORMATS });
+    explain(SUBMISSION_NODE, input, '', { issues, formats: FORMATS });
     if (issues.length === 0) {
       // The compiled check and `explain` read the same schema; should they ever disagree, still
       // reject, and say what TypeBox saw.

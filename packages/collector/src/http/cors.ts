@@ -1,0 +1,40 @@
+/** Which browser origins may submit. `'*'` allows any; an empty list allows same-origin only. */
+export type AllowedOrigins = '*' | readonly string[];
+
+/**
+ * Whether a request's `Origin` may submit. Same-origin requests are always allowed (browsers
+ * send `Origin` on same-origin POSTs too); requests without `Origin` come from servers and
+ * scripts, which CORS does not govern anyway (CORS is not access control).
+ */
+export function isOriginAllowed(origin: string | null, requestUrl: string, allowed: AllowedOrigins): boolean {
+  if (origin === null) return true;
+  if (allowed === '*') return true;
+  if (origin === new URL(requestUrl).origin) return true;
+  return allowed.includes(origin);
+}
+
+/** Normalises configured origins (`https://Example.com/` → `https://example.com`) and rejects junk. */
+export function normaliseOrigins(origins: AllowedOrigins): AllowedOrigins {
+  if (origins === '*') return '*';
+  return origins.map((origin) => {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new TypeError(`allowed origin ${JSON.stringify(origin)} is not a URL origin like "https://shop.example"`);
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash) {
+      throw new TypeError(`allowed origin ${JSON.stringify(origin)} must be an http(s) origin without a path`);
+    }
+    return url.origin;
+  });
+}
+
+export function corsHeaders(origin: string | null, headers: Headers): Headers {
+  headers.set('vary', 'Origin');
+  if (origin !== null) {
+    headers.set('access-control-allow-origin', origin);
+    headers.set('access-control-expose-headers', 'Retry-After');
+  }
+  return headers;
+}

@@ -1,0 +1,354 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ResponseStore } from '../storage/response-store.js';
+import { openSqliteStore } from '../storage/sqlite-store.js';
+import { npsResponse, submission } from '../testing/fixtures.js';
+import { type CollectorOptions, createCollector } from './create-collector.js';
+import { tokenBucketLimiter } from './rate-limiter.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hark-handler-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+const ENDPOINT = 'http://collector.test/v1/responses';
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+
+let store: ResponseStore;
+let path: string;
+beforeEach(() => {
+  path = join(dir, `handler-${++files}.db`);
+  store = openSqliteStore({ path });
+});
+afterEach(async () => {
+  await store.close();
+});
+
+function collector(options: Partial<CollectorOptions> = {}) {
+  return createCollector({ store, now: () => NOW, ...options });
+}
+
+function post(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function json(response: Response): Promise<unknown> {
+  return JSON.parse(await response.text());
+}
+
+describe('POST /v1/responses', () => {
+  it('stores a valid batch and answers 202 with the accepted ids', async () => {
+    const batch = submission([npsResponse(), npsResponse({ kind: 'csat', score: 4 })]);
+    const response = await collector()(post(batch));
+    expect(response.status).toBe(202);
+    expect(await json(response)).toEqual({ accepted: batch.responses.map((r) => r.id), stored: 2, duplicates: [] });
+    expect(await store.count()).toBe(2);
+    expect((await store.get(batch.responses[1]!.id))?.response).toEqual(batch.responses[1]);
+  });
+
+  it('stores one row per id when the same batch is posted three times', async () => {
+    const batch = submission([npsResponse(), npsResponse(), npsResponse()]);
+    const ids = batch.responses.map((r) => r.id);
+    const handler = collector();
+    const bodies = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await handler(post(batch));
+      expect(response.status).toBe(202);
+      bodies.push(await json(response));
+    }
+    expect(bodies).toEqual([
+      { accepted: ids, stored: 3, duplicates: [] },
+      { accepted: ids, stored: 0, duplicates: ids },
+      { accepted: ids, stored: 0, duplicates: ids },
+    ]);
+    expect(await store.count()).toBe(3);
+  });
+
+  it('answers 400 with every issue and stores nothing of the batch', async () => {
+    const good = npsResponse();
+    const bad = npsResponse({ kind: 'csat', score: 9 });
+    const response = await collector()(post(submission([good, bad])));
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({
+      error: 'invalid_submission',
+      message: 'The submission has 1 issue.',
+      issues: [{ path: '/responses/1/score', code: 'out_of_range', message: 'must be from 1 to 5 for kind "csat"' }],
+    });
+    expect(await store.count()).toBe(0);
+  });
+
+  it('answers 400 to a body that is not JSON, or not UTF-8', async () => {
+    const notJson = await collector()(post('{"protocol": 1, "responses": ['));
+    expect(notJson.status).toBe(400);
+    expect(await json(notJson)).toMatchObject({ error: 'invalid_submission', issues: [{ path: '', code: 'invalid_json' }] });
+
+    const latin1 = new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]); // {"é"} in ISO-8859-1
+    const notUtf8 = await collector()(
+      new Request(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json' }, body: latin1 }),
+    );
+    expect(notUtf8.status).toBe(400);
+    expect(await json(notUtf8)).toEqual({ error: 'invalid_encoding', message: 'The body is not valid UTF-8.' });
+    expect(await store.count()).toBe(0);
+  });
+
+  it('answers 413 from Content-Length alone, before reading the body', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const request = new Request(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(64 * 1024 + 1) },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await collector()(request);
+    expect(response.status).toBe(413);
+    expect(await json(response)).toEqual({ error: 'payload_too_large', message: 'The body must be at most 65536 bytes.' });
+    expect(pulled).toBeLessThanOrEqual(1); // a stream may pre-pull one chunk; nothing was read
+    expect(await store.count()).toBe(0);
+  });
+
+  it('answers 413 to a streamed body without Content-Length once it passes 64 KiB', async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 1024 * 1024) return controller.close();
+        sent += 8192;
+        controller.enqueue(new TextEncoder().encode(' '.repeat(8192)));
+      },
+    });
+    const request = new Request(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await collector()(request);
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(128 * 1024); // it stopped reading soon after the limit
+    expect(await store.count()).toBe(0);
+  });
+
+  it('accepts a body of exactly 64 KiB', async () => {
+    const text = JSON.stringify(submission([npsResponse()]));
+    const padded = text + ' '.repeat(64 * 1024 - Buffer.byteLength(text));
+    const response = await collector()(post(padded));
+    expect(response.status).toBe(202);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=iso-8859-1', ''])(
+    'answers 415 to Content-Type %j and stores nothing',
+    async (type) => {
+      const response = await collector()(post(submission(), { 'content-type': type }));
+      expect(response.status).toBe(415);
+      expect(await json(response)).toEqual({
+        error: 'unsupported_media_type',
+        message: 'The body must be sent as Content-Type: application/json (UTF-8).',
+      });
+      expect(await store.count()).toBe(0);
+    },
+  );
+
+  it('accepts application/json with a UTF-8 charset in any case', async () => {
+    const response = await collector()(post(submission(), { 'content-type': 'Application/JSON; Charset="UTF-8"' }));
+    expect(response.status).toBe(202);
+  });
+
+  it('answers 429 with Retry-After once a client exceeds its rate, storing nothing', async () => {
+    const handler = collector({ rateLimiter: tokenBucketLimiter({ capacity: 1, refillPerSecond: 0.25 }) });
+    const context = { clientAddress: '203.0.113.9' };
+    expect((await handler(post(submission()), context)).status).toBe(202);
+    const limited = await handler(post(submission()), context);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('4');
+    expect(await json(limited)).toEqual({ error: 'rate_limited', message: 'Too many submissions; retry later.' });
+    expect((await handler(post(submission()), { clientAddress: '198.51.100.1' })).status).toBe(202);
+    expect(await store.count()).toBe(2);
+  });
+
+  it('answers 503 with Retry-After when storage fails, so the client keeps the answers', async () => {
+    const db = new Database(path);
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON hark_responses BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    db.close();
+    const errors: unknown[] = [];
+    const response = await collector({ onError: (e) => errors.push(e) })(post(submission()));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await json(response)).toEqual({
+      error: 'storage_unavailable',
+      message: 'The answers could not be stored; retry later.',
+    });
+    expect(String(errors[0])).toBe('StorageError: SQLite could not insert: disk full');
+    expect(await store.count()).toBe(0);
+  });
+
+  it('answers 405 to other methods and 404 elsewhere', async () => {
+    const get = await collector()(new Request(ENDPOINT));
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST, OPTIONS');
+    const elsewhere = await collector()(new Request('http://collector.test/v2/responses', { method: 'POST' }));
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('serves under a base path', async () => {
+    const handler = collector({ basePath: '/hark/' });
+    const request = new Request('http://collector.test/hark/v1/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(submission()),
+    });
+    expect((await handler(request)).status).toBe(202);
+    expect((await handler(post(submission()))).status).toBe(404);
+  });
+});
+
+describe('CORS', () => {
+  const SHOP = 'https://shop.example';
+
+  it('lets an allowed origin submit and read the answer', async () => {
+    const response = await collector({ allowedOrigins: [`${SHOP}/`] })(post(submission(), { origin: SHOP }));
+    expect(response.status).toBe(202);
+    expect(response.headers.get('access-control-allow-origin')).toBe(SHOP);
+    expect(response.headers.get('vary')).toBe('Origin');
+  });
+
+  it('lets the collector’s own origin submit without configuration', async () => {
+    const response = await collector()(post(submission(), { origin: 'http://collector.test' }));
+    expect(response.status).toBe(202);
+  });
+
+  it('refuses another origin with 403 and stores nothing', async () => {
+    const response = await collector({ allowedOrigins: [SHOP] })(post(submission(), { origin: 'https://evil.example' }));
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await json(response)).toEqual({
+      error: 'origin_not_allowed',
+      message: 'The origin https://evil.example may not submit to this collector.',
+    });
+    expect(await store.count()).toBe(0);
+  });
+
+  it('answers an allowed preflight with 204 and the allowed method and headers', async () => {
+    const response = await collector({ allowedOrigins: [SHOP], allowedHeaders: ['X-Hark-Site'] })(
+      new Request(ENDPOINT, {
+        method: 'OPTIONS',
+        headers: { origin: SHOP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-hark-site' },
+      }),
+    );
+    expect(response.status).toBe(204);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'access-control-allow-origin': SHOP,
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type, x-hark-site',
+      'access-control-max-age': '86400',
+    });
+  });
+
+  it('refuses a preflight for another origin, method or header', async () => {
+    const handler = collector({ allowedOrigins: [SHOP] });
+    const preflight = (origin: string, method: string, headers = 'content-type') =>
+      handler(
+        new Request(ENDPOINT, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': headers },
+        }),
+      );
+    expect((await preflight('https://evil.example', 'POST')).status).toBe(403);
+    expect((await preflight(SHOP, 'DELETE')).status).toBe(403);
+    expect((await preflight(SHOP, 'POST', 'content-type, authorization')).status).toBe(403);
+  });
+
+  it('rejects a malformed allowed origin when created', () => {
+    expect(() => collector({ allowedOrigins: ['shop.example'] })).toThrow(
+      new TypeError('allowed origin "shop.example" is not a URL origin like "https://shop.example"'),
+    );
+    expect(() => collector({ allowedOrigins: ['https://shop.example/path'] })).toThrow(
+      new TypeError('allowed origin "https://shop.example/path" must be an http(s) origin without a path'),
+    );
+  });
+});
+
+describe('GET /results', () => {
+  const RESULTS = 'http://collector.test/results';
+
+  async function seed(): Promise<void> {
+    // NPS fixture: 10,10,10,9,9 promoters; 8,8,7 passives; 6,3 detractors → n=10, NPS=30.
+    const scores = [10, 10, 10, 9, 9, 8, 8, 7, 6, 3];
+    const responses = scores.map((score, i) =>
+      npsResponse({ surveyId: 'fixture', score, locale: i < 5 ? 'en' : 'fr', answeredAt: `2026-11-0${1 + (i % 2)}T10:00:00Z` }),
+    );
+    await store.insert(responses, new Date(NOW));
+  }
+
+  it('computes NPS with its margin of error, overall and by day, locale and variant', async () => {
+    await seed();
+    const response = await collector()(new Request(`${RESULTS}?surveyId=fixture`));
+    expect(response.status).toBe(200);
+    const body = (await json(response)) as { kinds: Array<Record<string, unknown>> };
+    expect(body).toMatchObject({ surveyId: 'fixture', from: null, to: null });
+    expect(body.kinds).toHaveLength(1);
+    const nps = body.kinds[0]!;
+    // margin = 1.96 × 100 × sqrt((0.5 + 0.2 − 0.3²) / 10) = 48.408…
+    expect(nps.overall).toEqual({ kind: 'nps', count: 10, score: 30, marginOfError: 48.41, promoters: 5, passives: 3, detractors: 2 });
+    // en: 10,10,10,9,9 → NPS 100, margin 0; fr: 8,8,7,6,3 → NPS −40
+    expect(nps.byLocale).toEqual([
+      expect.objectContaining({ key: 'en', count: 5, score: 100, marginOfError: 0 }),
+      expect.objectContaining({ key: 'fr', count: 5, score: -40 }),
+    ]);
+    expect((nps.byDay as Array<{ key: string }>).map((g) => g.key)).toEqual(['2026-11-01', '2026-11-02']);
+    expect(nps.byVariant).toEqual([expect.objectContaining({ key: 'b', count: 10 })]);
+  });
+
+  it('filters by answeredAt between from and to', async () => {
+    await seed();
+    const url = `${RESULTS}?surveyId=fixture&from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z`;
+    const body = (await json(await collector()(new Request(url)))) as { kinds: Array<{ overall: { count: number } }> };
+    expect(body.kinds[0]?.overall.count).toBe(5);
+  });
+
+  it('answers 400 to a missing survey id or a bad date', async () => {
+    const response = await collector()(new Request(`${RESULTS}?from=last-week`));
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({
+      error: 'invalid_query',
+      message: 'The query is invalid.',
+      issues: [
+        { path: '/query/surveyId', code: 'required', message: 'is required' },
+        {
+          path: '/query/from',
+          code: 'invalid_format',
+          message: 'must be an RFC 3339 date-time with an offset, like "2026-11-25T00:00:00Z"',
+        },
+      ],
+    });
+  });
+
+  it('requires the admin token when one is configured', async () => {
+    await seed();
+    const handler = collector({ adminToken: 'correct-horse-battery-staple' });
+    const anonymous = await handler(new Request(`${RESULTS}?surveyId=fixture`));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="hark"');
+    const wrong = await handler(new Request(`${RESULTS}?surveyId=fixture`, { headers: { authorization: 'Bearer nope' } }));
+    expect(wrong.status).toBe(401);
+    const right = await handler(
+      new Request(`${RESULTS}?surveyId=fixture`, { headers: { authorization: 'Bearer correct-horse-battery-staple' } }),
+    );
+    expect(right.status).toBe(200);
+  });
+
+  it('is absent when read endpoints are off', async () => {
+    const response = await collector({ readEndpoints: false })(new Request(`${RESULTS}?surveyId=fixture`));
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,0 +1,59 @@
+import { isDateTime } from '../protocol/formats.js';
+import { IDENTIFIER_PATTERN } from '../protocol/formats.js';
+import { MAX_IDENTIFIER_LENGTH } from '../protocol/limits.js';
+import { type GroupSummary, type Summary, summarizeScoreCounts } from '../results/summarize.js';
+import type { ResponseStore, ScoreGrouping, ScoreQuery } from '../storage/response-store.js';
+import type { ValidationIssue } from '../validation/issue.js';
+import { HttpError, jsonResponse } from './http-error.js';
+
+const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);
+const GROUPINGS: readonly ScoreGrouping[] = ['day', 'locale', 'variant'];
+
+/**
+ * `GET /results?surveyId=&from=&to=`: per kind of answer in the survey, the overall summary and
+ * the summaries by UTC day, locale and variant. Scores and margins are rounded to 2 decimals.
+ */
+export async function resultsResponse(store: ResponseStore, params: URLSearchParams): Promise<Response> {
+  const query = parseResultsQuery(params);
+  const [byDay, byLocale, byVariant] = await Promise.all(
+    GROUPINGS.map(async (grouping) => summarizeScoreCounts(await store.countScores(query, grouping))),
+  );
+  const kinds = (byDay ?? []).map((results, i) => ({
+    kind: results.kind,
+    overall: rounded(results.overall),
+    byDay: results.groups.map(rounded),
+    byLocale: (byLocale?.[i]?.groups ?? []).map(rounded),
+    byVariant: (byVariant?.[i]?.groups ?? []).map(rounded),
+  }));
+  return jsonResponse(200, { surveyId: query.surveyId, from: query.from ?? null, to: query.to ?? null, kinds });
+}
+
+function parseResultsQuery(params: URLSearchParams): ScoreQuery {
+  const issues: ValidationIssue[] = [];
+  const surveyId = params.get('surveyId');
+  if (surveyId === null || surveyId === '') {
+    issues.push({ path: '/query/surveyId', code: 'required', message: 'is required' });
+  } else if (surveyId.length > MAX_IDENTIFIER_LENGTH || !IDENTIFIER.test(surveyId)) {
+    issues.push({ path: '/query/surveyId', code: 'invalid_format', message: 'is not a valid survey id' });
+  }
+  const bounds: { from?: string; to?: string } = {};
+  for (const name of ['from', 'to'] as const) {
+    const value = params.get(name);
+    if (value === null) continue;
+    if (isDateTime(value)) bounds[name] = value;
+    else {
+      const message = 'must be an RFC 3339 date-time with an offset, like "2026-11-25T00:00:00Z"';
+      issues.push({ path: `/query/${name}`, code: 'invalid_format', message });
+    }
+  }
+  if (issues.length > 0) throw new HttpError(400, 'invalid_query', 'The query is invalid.', { issues });
+  return { surveyId: surveyId as string, ...bounds };
+}
+
+function rounded<T extends Summary | GroupSummary>(summary: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(summary)) {
+    out[key] = typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value;
+  }
+  return out as T;
+}
