@@ -55,12 +55,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await migrate(pool, table);
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new StorageError(
-      `Could not create the PostgreSQL table "${table}": ${messageOf(error)}`,
-      {
-        cause: error,
-      },
-    );
+    const reason = messageOf(error);
+    throw new StorageError(`Could not open PostgreSQL table "${table}": ${reason}`, {
+      cause: error,
+    });
   }
   return new PostgresStore(pool, `"${table}"`);
 }

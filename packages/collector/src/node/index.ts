@@ -1,0 +1,3 @@
+export { toNodeListener } from './node-listener.js';
+export { type RunningServer, type ServeOptions, serve } from './serve.js';
+export { isLoopback, type ReferenceServer, type ReferenceServerOptions, startReferenceServer } from './reference-server.js';

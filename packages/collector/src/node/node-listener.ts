@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { CollectorHandler } from '../http/create-collector.js';
+
+/**
+ * Adapts a fetch-style handler to Node's `http.createServer` listener.
+ * The request body is streamed into the `Request` (never buffered here), so the handler's body
+ * limit applies before anything large is held in memory.
+ */
+export function toNodeListener(
+  handler: CollectorHandler,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(handler, req, res).catch((error: unknown) => {
+      // Only a failure to write the response lands here (the client went away): nothing to answer.
+      res.destroy(error instanceof Error ? error : undefined);
+    });
+  };
+}
+
+async function handle(handler: CollectorHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request = toRequest(req);
+  const context = req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
+  const response = await handler(request, context);
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  // A refused body (413) may still be arriving: close the connection instead of draining it.
+  if (response.status === 413 || (!req.complete && request.body !== null && response.status >= 400)) {
+    headers.connection = 'close';
+  }
+  res.writeHead(response.status, headers);
+  if (response.body === null || req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  for await (const chunk of response.body) {
+    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
+function toRequest(req: IncomingMessage): Request {
+  const host = req.headers.host ?? 'localhost';
+  const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  const url = new URL(req.url ?? '/', `${protocol}://${host}`);
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const controller = new AbortController();
+  // A client that hangs up mid-body aborts the Request, so the handler stops reading it.
+  req.once('close', () => {
+    if (!req.complete) controller.abort();
+  });
+  return new Request(url, {
+    method: req.method ?? 'GET',
+    headers,
+    signal: controller.signal,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  } as RequestInit);
+}

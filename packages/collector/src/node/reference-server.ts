@@ -1,0 +1,80 @@
+import { isIP } from 'node:net';
+import type { AllowedOrigins } from '../http/cors.js';
+import { type CollectorHandler, createCollector } from '../http/create-collector.js';
+import { tokenBucketLimiter } from '../http/rate-limiter.js';
+import { openPostgresStore } from '../storage/postgres-store.js';
+import type { ResponseStore } from '../storage/response-store.js';
+import { openSqliteStore } from '../storage/sqlite-store.js';
+import { type RunningServer, serve } from './serve.js';
+
+export interface ReferenceServerOptions {
+  /** SQLite file (the default store). */
+  readonly db?: string;
+  /** PostgreSQL connection string; used instead of SQLite when given. */
+  readonly postgres?: string;
+  readonly port?: number;
+  readonly host?: string;
+  readonly allowedOrigins?: AllowedOrigins;
+  readonly adminToken?: string;
+  /** Submissions a client may burst, and regain per second. */
+  readonly rateLimit?: { readonly capacity: number; readonly refillPerSecond: number };
+  /**
+   * Wraps the collector, e.g. to serve a demo page beside it. Unmatched requests fall through
+   * to the collector.
+   */
+  readonly wrap?: (collector: CollectorHandler) => CollectorHandler;
+  readonly log?: (line: string) => void;
+}
+
+export interface ReferenceServer extends RunningServer {
+  readonly store: ResponseStore;
+}
+
+const DEFAULT_RATE_LIMIT = { capacity: 120, refillPerSecond: 2 };
+
+/** Whether a listen address only accepts connections from this machine. */
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '[::1]';
+}
+
+/**
+ * The `hark-collector` server: the collector on Node's HTTP server, with SQLite by default.
+ * Read endpoints (results) need an admin token unless the server listens on loopback only.
+ */
+export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const host = options.host ?? '127.0.0.1';
+  const readEndpoints = options.adminToken !== undefined || isLoopback(host);
+  if (!readEndpoints) {
+    log(`hark-collector: results are not served on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN).`);
+  }
+  const store =
+    options.postgres !== undefined
+      ? await openPostgresStore({ connectionString: options.postgres })
+      : openSqliteStore({ path: options.db ?? 'hark.db' });
+  const collector = createCollector({
+    store,
+    allowedOrigins: options.allowedOrigins ?? [],
+    rateLimiter: tokenBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    readEndpoints,
+    ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
+    onError: (error) => log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  let running: RunningServer;
+  try {
+    running = await serve(options.wrap ? options.wrap(collector) : collector, { port: options.port ?? 8787, host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return {
+    ...running,
+    store,
+    close: async () => {
+      await running.close();
+      await store.close();
+    },
+  };
+}
