@@ -25,6 +25,15 @@ export const METADATA_KEY_PATTERN =
 /** Keys that, copied naively into an object, change its prototype. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * Free text (comments, metadata values): any Unicode except C0 control characters other than
+ * tab, line feed and carriage return, and except lone surrogates. NUL and lone surrogates are
+ * refused by PostgreSQL or silently replaced by it, and escape codes have no business in an
+ * answer. Written to mean the same with or without the regular expression `u` flag.
+ */
+export const TEXT_PATTERN =
+  '^(?:[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$';
+
 /** An SDK version: semantic versioning 2.0. */
 export const SEMVER_PATTERN =
   '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$';
@@ -53,9 +62,11 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const HTTP_SCHEME = /^https?:\/\/[^\s/?#]/i;
+// Printable ASCII only, as `location.href` gives it: the URL parser would percent-encode spaces,
+// controls and non-ASCII, but the raw string is what gets stored.
+const HTTP_URL = /^https?:\/\/[^\s/?#][\u0021-\u007E]*$/i;
 
-/** An absolute http(s) URL that the WHATWG URL parser accepts. */
+/** An absolute http(s) URL, in printable ASCII, that the WHATWG URL parser accepts. */
 export function isHttpUrl(value: string): boolean {
-  return HTTP_SCHEME.test(value) && URL.canParse(value);
+  return HTTP_URL.test(value) && URL.canParse(value);
 }

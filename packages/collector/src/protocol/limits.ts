@@ -28,6 +28,9 @@ export const MAX_IDENTIFIER_LENGTH = 64;
 /** How far `answeredAt` may lie ahead of the collector's clock (visitors' clocks drift). */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
+/** The earliest `answeredAt` accepted: older dates are clock errors (and year 0 breaks storage). */
+export const EARLIEST_ANSWERED_AT = '2000-01-01T00:00:00Z';
+
 /** The kinds of survey and the inclusive score range each one accepts. */
 export const SCORE_RANGES = {
   nps: { min: 0, max: 10 },

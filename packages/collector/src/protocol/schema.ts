@@ -15,6 +15,7 @@ import {
   LOCALE_PATTERN,
   METADATA_KEY_PATTERN,
   SEMVER_PATTERN,
+  TEXT_PATTERN,
   UUID_PATTERN,
   VISITOR_ID_PATTERN,
 } from './formats.js';
@@ -72,7 +73,7 @@ const commonFields = {
   }),
   surveyId: identifier('The survey this answer belongs to.'),
   comment: Type.Optional(
-    Type.String({ maxLength: MAX_COMMENT_LENGTH, description: 'Free-text follow-up answer.' }),
+    Type.String({ maxLength: MAX_COMMENT_LENGTH, pattern: TEXT_PATTERN, description: 'Free-text follow-up answer.' }),
   ),
   locale: Type.String({
     minLength: 2,
@@ -98,7 +99,7 @@ const commonFields = {
   metadata: Type.Optional(
     Type.Record(
       Type.String({ pattern: METADATA_KEY_PATTERN }),
-      Type.String({ maxLength: MAX_METADATA_VALUE_LENGTH }),
+      Type.String({ maxLength: MAX_METADATA_VALUE_LENGTH, pattern: TEXT_PATTERN }),
       { maxProperties: MAX_METADATA_ENTRIES, description: 'Site-defined string attributes.' },
     ),
   ),

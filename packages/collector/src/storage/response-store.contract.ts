@@ -32,6 +32,26 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       expect(await store.get(minimal.id as string)).toEqual({ response: minimal, receivedAt: '2026-11-25T12:00:00.000Z' });
     });
 
+    it('stores every extreme the validator accepts, unchanged', async () => {
+      // Drift guard between validation and storage: anything accepted must be storable as is.
+      const extremes = [
+        npsResponse({
+          comment: `${'é😀\t\r\n'.repeat(399)}abcde`, // 2000 UTF-16 units, astral characters, controls allowed
+          metadata: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k_${'x'.repeat(60)}${i}`, 'ü'.repeat(500)])),
+          pageUrl: `https://a.example/${'p'.repeat(2048 - 18)}`,
+          surveyId: 's'.repeat(64),
+          variant: 'v'.repeat(64),
+          visitorId: 'v'.repeat(64),
+          answeredAt: '2000-01-01T00:00:00.000Z',
+          sdk: { name: 'n'.repeat(64), version: '1.0.0-rc.1+build.5' },
+        }),
+        npsResponse({ kind: 'nps', score: 0, comment: '' }),
+        npsResponse({ kind: 'ces', score: 7, answeredAt: '9999-12-31T23:59:59.999Z' }),
+      ];
+      expect((await store.insert(extremes, receivedAt)).stored).toHaveLength(3);
+      for (const response of extremes) expect((await store.get(response.id))?.response).toEqual(response);
+    });
+
     it('normalises answeredAt to UTC', async () => {
       const response = npsResponse({ answeredAt: '2026-11-20T23:30:00+02:00' });
       await store.insert([response], receivedAt);

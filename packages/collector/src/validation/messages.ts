@@ -3,6 +3,7 @@ import {
   LOCALE_PATTERN,
   METADATA_KEY_PATTERN,
   SEMVER_PATTERN,
+  TEXT_PATTERN,
   UUID_PATTERN,
   VISITOR_ID_PATTERN,
 } from '../protocol/formats.js';
@@ -19,10 +20,11 @@ const FORMAT_MESSAGES: ReadonlyMap<string, string> = new Map([
     METADATA_KEY_PATTERN,
     'must be 1 to 64 letters, digits, "_", ".", ":" or "-", starting with a letter, digit or "_"',
   ],
+  [TEXT_PATTERN, 'must not contain control characters (other than tab and line breaks) or lone surrogates'],
   [SEMVER_PATTERN, 'must be a semantic version, like "1.4.0"'],
   [VISITOR_ID_PATTERN, 'must be 8 to 64 letters, digits, "_" or "-"'],
   ['^[a-z0-9@/._-]+$', 'must contain only lowercase letters, digits, "@", "/", ".", "_" or "-"'],
-  ['uri', 'must be an absolute http or https URL'],
+  ['uri', 'must be an absolute http or https URL in printable ASCII, as location.href gives it'],
   ['date-time', 'must be an RFC 3339 date-time with an offset, like "2026-11-25T14:05:00Z"'],
 ]);
 

@@ -189,7 +189,7 @@ describe('validateSubmission: strings and formats', () => {
   const format = (path: string, message: string) => [{ path: `/responses/0/${path}`, code: 'invalid_format', message }];
   const UUID = 'must be a lowercase UUID, like "0193a9b4-5c2e-7d1f-8a3b-4c5d6e7f8091"';
   const IDENT = 'must start with a letter or digit and contain only letters, digits, "_", ".", ":" or "-"';
-  const URL_MESSAGE = 'must be an absolute http or https URL';
+  const URL_MESSAGE = 'must be an absolute http or https URL in printable ASCII, as location.href gives it';
   const DATE = 'must be an RFC 3339 date-time with an offset, like "2026-11-25T14:05:00Z"';
 
   it.each([
@@ -217,6 +217,17 @@ describe('validateSubmission: strings and formats', () => {
     },
   );
 
+  it.each(['https://a.example/a\u0000b', 'https://a.example/caf\u00e9', 'https://a.example/a b', 'https://a.example/\u001b'])(
+    'rejects the page URL %j with a control, space or non-ASCII character',
+    (pageUrl) => {
+      expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
+    },
+  );
+
+  it('accepts a percent-encoded page URL with query and fragment', () => {
+    expect(issuesOfResponse({ pageUrl: 'https://xn--caf-dma.example/caf%C3%A9?q=a%20b#top' })).toEqual([]);
+  });
+
   it('rejects a page URL over 2048 characters', () => {
     const pageUrl = `https://a.example/${'p'.repeat(2048)}`;
     expect(issuesOfResponse({ pageUrl })).toEqual([
@@ -240,6 +251,14 @@ describe('validateSubmission: strings and formats', () => {
   it('accepts 29 February in a leap year only', () => {
     expect(issuesOfResponse({ answeredAt: '2024-02-29T00:00:00Z' })).toEqual([]);
     expect(issuesOfResponse({ answeredAt: '2025-02-29T00:00:00Z' })).toEqual(format('answeredAt', DATE));
+  });
+
+  it('rejects an answer dated before 2000', () => {
+    for (const answeredAt of ['0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z']) {
+      expect(issuesOfResponse({ answeredAt })).toEqual([
+        { path: '/responses/0/answeredAt', code: 'out_of_range', message: 'must not be before 2000-01-01T00:00:00Z' },
+      ]);
+    }
   });
 
   it('rejects an answer dated more than 24 hours ahead of the collector', () => {
@@ -267,6 +286,20 @@ describe('validateSubmission: strings and formats', () => {
     ['variant', 'b/c'],
   ])('rejects the identifier %s = %j', (key, value) => {
     expect(issuesOfResponse({ [key]: value })).toEqual(format(key, IDENT));
+  });
+
+  it.each(['nul \u0000 byte', 'escape \u001b[31m red', 'bell \u0007', 'lone \ud800 surrogate', 'lone \udc00 low'])(
+    'rejects the comment %j with a control character or lone surrogate',
+    (comment) => {
+      const message = 'must not contain control characters (other than tab and line breaks) or lone surrogates';
+      expect(issuesOfResponse({ comment })).toEqual(format('comment', message));
+      expect(issuesOfResponse({ metadata: { note: comment } })).toEqual(format('metadata/note', message));
+    },
+  );
+
+  it('accepts comments in any script, with emoji, tabs and line breaks', () => {
+    const comment = 'Très bien 👍\r\n\tشكرا — 谢谢 — ขอบคุณ';
+    expect(issuesOfResponse({ comment, metadata: { note: comment } })).toEqual([]);
   });
 
   it('rejects a comment that is not a string', () => {

@@ -1,6 +1,6 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { isDateTime, isHttpUrl } from '../protocol/formats.js';
-import { MAX_CLOCK_SKEW_MS } from '../protocol/limits.js';
+import { EARLIEST_ANSWERED_AT, MAX_CLOCK_SKEW_MS } from '../protocol/limits.js';
 import { type Submission, SubmissionSchema } from '../protocol/schema.js';
 import { explain, type FormatCheck, type SchemaNode } from './explain.js';
 import { childPath, type ValidationIssue, type ValidationResult } from './issue.js';
@@ -47,6 +47,8 @@ export function validateSubmission(input: unknown, options: ValidateOptions = {}
   return { ok: false, issues: capped(issues) };
 }
 
+const EARLIEST = Date.parse(EARLIEST_ANSWERED_AT);
+
 /** What a JSON Schema cannot say: ids unique within the batch, answers not from the future. */
 function checkAcrossResponses(input: unknown, options: ValidateOptions, issues: ValidationIssue[]): void {
   const responses = (input as { responses?: unknown } | null)?.responses;
@@ -66,10 +68,16 @@ function checkAcrossResponses(input: unknown, options: ValidateOptions, issues: 
         issues.push({ path: childPath(path, 'id'), code: 'duplicate_id', message });
       }
     }
-    if (typeof answeredAt === 'string' && isDateTime(answeredAt) && Date.parse(answeredAt) > latest) {
-      const hours = Math.round((options.maxClockSkewMs ?? MAX_CLOCK_SKEW_MS) / 3_600_000);
-      const message = `must not be more than ${hours} hours ahead of the collector's clock`;
-      issues.push({ path: childPath(path, 'answeredAt'), code: 'in_future', message });
+    if (typeof answeredAt === 'string' && isDateTime(answeredAt)) {
+      const time = Date.parse(answeredAt);
+      if (time > latest) {
+        const hours = Math.round((options.maxClockSkewMs ?? MAX_CLOCK_SKEW_MS) / 3_600_000);
+        const message = `must not be more than ${hours} hours ahead of the collector's clock`;
+        issues.push({ path: childPath(path, 'answeredAt'), code: 'in_future', message });
+      } else if (time < EARLIEST) {
+        const message = `must not be before ${EARLIEST_ANSWERED_AT}`;
+        issues.push({ path: childPath(path, 'answeredAt'), code: 'out_of_range', message });
+      }
     }
   }
 }
