@@ -62,9 +62,13 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-// Printable ASCII only, as `location.href` gives it: the URL parser would percent-encode spaces,
-// controls and non-ASCII, but the raw string is what gets stored.
-const HTTP_URL = /^https?:\/\/[^\s/?#][\u0021-\u007E]*$/i;
+/**
+ * http(s) and printable ASCII only, as `location.href` gives it: the URL parser would
+ * percent-encode spaces, controls and non-ASCII, but the raw string is what gets stored.
+ * Published in the JSON Schema beside `format: uri`, whose usual checkers accept any scheme.
+ */
+export const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#][\\u0021-\\u007E]*$';
+const HTTP_URL = new RegExp(HTTP_URL_PATTERN);
 
 /** An absolute http(s) URL, in printable ASCII, that the WHATWG URL parser accepts. */
 export function isHttpUrl(value: string): boolean {

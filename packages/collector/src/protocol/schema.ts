@@ -9,6 +9,7 @@ import {
   type TUnsafe,
 } from '@sinclair/typebox';
 import {
+  HTTP_URL_PATTERN,
   IDENTIFIER_PATTERN,
   isDateTime,
   isHttpUrl,
@@ -43,6 +44,7 @@ const identifier = (description: string) =>
 interface FormattedStringOptions {
   readonly maxLength: number;
   readonly description: string;
+  readonly pattern?: string;
 }
 
 /**
@@ -83,6 +85,7 @@ const commonFields = {
   }),
   pageUrl: formattedString('uri', isHttpUrl, {
     maxLength: MAX_URL_LENGTH,
+    pattern: HTTP_URL_PATTERN,
     description: 'Absolute http(s) URL of the page the answer was given on.',
   }),
   answeredAt: formattedString('date-time', isDateTime, {
@@ -100,7 +103,7 @@ const commonFields = {
     Type.Record(
       Type.String({ pattern: METADATA_KEY_PATTERN }),
       Type.String({ maxLength: MAX_METADATA_VALUE_LENGTH, pattern: TEXT_PATTERN }),
-      { maxProperties: MAX_METADATA_ENTRIES, description: 'Site-defined string attributes.' },
+      { maxProperties: MAX_METADATA_ENTRIES, additionalProperties: false, description: 'Site-defined string attributes.' },
     ),
   ),
   sdk: Type.Object(

@@ -1,4 +1,5 @@
 import {
+  HTTP_URL_PATTERN,
   IDENTIFIER_PATTERN,
   LOCALE_PATTERN,
   METADATA_KEY_PATTERN,
@@ -7,6 +8,8 @@ import {
   UUID_PATTERN,
   VISITOR_ID_PATTERN,
 } from '../protocol/formats.js';
+
+const URL_MESSAGE = 'must be an absolute http or https URL in printable ASCII, as location.href gives it';
 
 /** What a string that fails a pattern or format should have looked like, by pattern or format. */
 const FORMAT_MESSAGES: ReadonlyMap<string, string> = new Map([
@@ -24,7 +27,8 @@ const FORMAT_MESSAGES: ReadonlyMap<string, string> = new Map([
   [SEMVER_PATTERN, 'must be a semantic version, like "1.4.0"'],
   [VISITOR_ID_PATTERN, 'must be 8 to 64 letters, digits, "_" or "-"'],
   ['^[a-z0-9@/._-]+$', 'must contain only lowercase letters, digits, "@", "/", ".", "_" or "-"'],
-  ['uri', 'must be an absolute http or https URL in printable ASCII, as location.href gives it'],
+  [HTTP_URL_PATTERN, URL_MESSAGE],
+  ['uri', URL_MESSAGE],
   ['date-time', 'must be an RFC 3339 date-time with an offset, like "2026-11-25T14:05:00Z"'],
 ]);
 
