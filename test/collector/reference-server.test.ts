@@ -97,7 +97,10 @@ describe('the reference server on loopback', () => {
 
   it('refuses a chunked body once it passes 64 KiB', async () => {
     const chunk = ' '.repeat(16 * 1024);
-    const chunks = Array.from({ length: 6 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
+    const chunks = Array.from(
+      { length: 6 },
+      () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+    ).join('');
     const request =
       'POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
       `Transfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`;
@@ -112,7 +115,13 @@ describe('the reference server on loopback', () => {
   });
 
   it('serves results over HTTP', async () => {
-    await postSubmission(server.url, submissionOf(answer({ surveyId: 'http-results', score: 10 }), answer({ surveyId: 'http-results', score: 0 })));
+    await postSubmission(
+      server.url,
+      submissionOf(
+        answer({ surveyId: 'http-results', score: 10 }),
+        answer({ surveyId: 'http-results', score: 0 }),
+      ),
+    );
     const response = await fetch(`${server.url}/results?surveyId=http-results`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { kinds: Array<{ overall: unknown }> };
@@ -124,14 +133,21 @@ describe('the reference server on loopback', () => {
 describe('the reference server off loopback', () => {
   it('does not serve results without an admin token, and says so', async () => {
     const lines: string[] = [];
-    const open = await startReferenceServer({ db: dir.file('open.db'), host: '0.0.0.0', port: 0, log: (l) => lines.push(l) });
+    const open = await startReferenceServer({
+      db: dir.file('open.db'),
+      host: '0.0.0.0',
+      port: 0,
+      log: (l) => lines.push(l),
+    });
     try {
       expect(lines).toEqual([
         'hark-collector: results are not served on 0.0.0.0 without an admin token (--admin-token or HARK_ADMIN_TOKEN).',
       ]);
       const port = new URL(open.url).port;
       expect((await fetch(`http://127.0.0.1:${port}/results?surveyId=e2e`)).status).toBe(404);
-      expect((await postSubmission(`http://127.0.0.1:${port}`, submissionOf(answer()))).status).toBe(202);
+      expect(
+        (await postSubmission(`http://127.0.0.1:${port}`, submissionOf(answer()))).status,
+      ).toBe(202);
     } finally {
       await open.close();
     }

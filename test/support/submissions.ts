@@ -21,7 +21,11 @@ export function submissionOf(...responses: HarkResponse[]): Submission {
 }
 
 /** POSTs a submission to a collector's v1 endpoint. */
-export function postSubmission(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function postSubmission(
+  baseUrl: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${baseUrl}/v1/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -1,20 +1,26 @@
 /**
  * @hark/collector: receive, validate, store and summarise Hark survey answers.
  */
-export * from './protocol/index.js';
-export * from './validation/index.js';
-export { type AllowedOrigins } from './http/cors.js';
+
+export type { AllowedOrigins } from './http/cors.js';
 export {
   type CollectorHandler,
   type CollectorOptions,
   createCollector,
-  type RequestContext,
   RESULTS_PATH,
+  type RequestContext,
   SUBMIT_PATH,
 } from './http/create-collector.js';
 export { HttpError } from './http/http-error.js';
-export { type RateLimiter, type RateVerdict, type TokenBucketOptions, tokenBucketLimiter } from './http/rate-limiter.js';
+export {
+  type RateLimiter,
+  type RateVerdict,
+  type TokenBucketOptions,
+  tokenBucketLimiter,
+} from './http/rate-limiter.js';
+export * from './protocol/index.js';
 export * from './results/index.js';
+export { openPostgresStore } from './storage/postgres-store.js';
 export {
   type InsertOutcome,
   type ResponseStore,
@@ -25,4 +31,4 @@ export {
   type StoredResponse,
 } from './storage/response-store.js';
 export { openSqliteStore, type SqliteStoreOptions } from './storage/sqlite-store.js';
-export { openPostgresStore } from './storage/postgres-store.js';
+export * from './validation/index.js';

@@ -46,10 +46,15 @@ if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
 }
-if (values.db !== undefined && values.postgres !== undefined) fail('use either --db or --postgres, not both');
+if (values.db !== undefined && values.postgres !== undefined)
+  fail('use either --db or --postgres, not both');
 const port = values.port === undefined ? 8787 : Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-const origins = (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+const origins = (values['allow-origin'] ?? [])
+  .flatMap((o) => o.split(','))
+  .map((o) => o.trim())
+  .filter(Boolean);
 const adminToken = values['admin-token'] ?? process.env.HARK_ADMIN_TOKEN;
 
 try {
@@ -62,7 +67,9 @@ try {
     ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
   });
   const store = values.postgres === undefined ? `SQLite ${values.db ?? 'hark.db'}` : 'PostgreSQL';
-  console.log(`hark-collector: listening on ${server.url} (${store}); POST ${server.url}/v1/responses`);
+  console.log(
+    `hark-collector: listening on ${server.url} (${store}); POST ${server.url}/v1/responses`,
+  );
   const stop = () => {
     server.close().then(
       () => process.exit(0),
@@ -72,6 +79,8 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  process.stderr.write(`hark-collector: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `hark-collector: cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }

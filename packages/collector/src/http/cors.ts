@@ -6,7 +6,11 @@ export type AllowedOrigins = '*' | readonly string[];
  * send `Origin` on same-origin POSTs too); requests without `Origin` come from servers and
  * scripts, which CORS does not govern anyway (CORS is not access control).
  */
-export function isOriginAllowed(origin: string | null, requestUrl: string, allowed: AllowedOrigins): boolean {
+export function isOriginAllowed(
+  origin: string | null,
+  requestUrl: string,
+  allowed: AllowedOrigins,
+): boolean {
   if (origin === null) return true;
   if (allowed === '*') return true;
   if (origin === new URL(requestUrl).origin) return true;
@@ -21,10 +25,19 @@ export function normaliseOrigins(origins: AllowedOrigins): AllowedOrigins {
     try {
       url = new URL(origin);
     } catch {
-      throw new TypeError(`allowed origin ${JSON.stringify(origin)} is not a URL origin like "https://shop.example"`);
+      throw new TypeError(
+        `allowed origin ${JSON.stringify(origin)} is not a URL origin like "https://shop.example"`,
+      );
     }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash) {
-      throw new TypeError(`allowed origin ${JSON.stringify(origin)} must be an http(s) origin without a path`);
+    if (
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.pathname !== '/' ||
+      url.search ||
+      url.hash
+    ) {
+      throw new TypeError(
+        `allowed origin ${JSON.stringify(origin)} must be an http(s) origin without a path`,
+      );
     }
     return url.origin;
   });

@@ -47,7 +47,11 @@ describe('POST /v1/responses', () => {
     const batch = submission([npsResponse(), npsResponse({ kind: 'csat', score: 4 })]);
     const response = await collector()(post(batch));
     expect(response.status).toBe(202);
-    expect(await json(response)).toEqual({ accepted: batch.responses.map((r) => r.id), stored: 2, duplicates: [] });
+    expect(await json(response)).toEqual({
+      accepted: batch.responses.map((r) => r.id),
+      stored: 2,
+      duplicates: [],
+    });
     expect(await store.count()).toBe(2);
     expect((await store.get(batch.responses[1]!.id))?.response).toEqual(batch.responses[1]);
   });
@@ -78,7 +82,13 @@ describe('POST /v1/responses', () => {
     expect(await json(response)).toEqual({
       error: 'invalid_submission',
       message: 'The submission has 1 issue.',
-      issues: [{ path: '/responses/1/score', code: 'out_of_range', message: 'must be from 1 to 5 for kind "csat"' }],
+      issues: [
+        {
+          path: '/responses/1/score',
+          code: 'out_of_range',
+          message: 'must be from 1 to 5 for kind "csat"',
+        },
+      ],
     });
     expect(await store.count()).toBe(0);
   });
@@ -86,14 +96,24 @@ describe('POST /v1/responses', () => {
   it('answers 400 to a body that is not JSON, or not UTF-8', async () => {
     const notJson = await collector()(post('{"protocol": 1, "responses": ['));
     expect(notJson.status).toBe(400);
-    expect(await json(notJson)).toMatchObject({ error: 'invalid_submission', issues: [{ path: '', code: 'invalid_json' }] });
+    expect(await json(notJson)).toMatchObject({
+      error: 'invalid_submission',
+      issues: [{ path: '', code: 'invalid_json' }],
+    });
 
     const latin1 = new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d]); // {"é"} in ISO-8859-1
     const notUtf8 = await collector()(
-      new Request(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json' }, body: latin1 }),
+      new Request(ENDPOINT, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: latin1,
+      }),
     );
     expect(notUtf8.status).toBe(400);
-    expect(await json(notUtf8)).toEqual({ error: 'invalid_encoding', message: 'The body is not valid UTF-8.' });
+    expect(await json(notUtf8)).toEqual({
+      error: 'invalid_encoding',
+      message: 'The body is not valid UTF-8.',
+    });
     expect(await store.count()).toBe(0);
   });
 
@@ -113,7 +133,10 @@ describe('POST /v1/responses', () => {
     } as RequestInit);
     const response = await collector()(request);
     expect(response.status).toBe(413);
-    expect(await json(response)).toEqual({ error: 'payload_too_large', message: 'The body must be at most 65536 bytes.' });
+    expect(await json(response)).toEqual({
+      error: 'payload_too_large',
+      message: 'The body must be at most 65536 bytes.',
+    });
     expect(pulled).toBeLessThanOrEqual(1); // a stream may pre-pull one chunk; nothing was read
     expect(await store.count()).toBe(0);
   });
@@ -146,39 +169,50 @@ describe('POST /v1/responses', () => {
     expect(response.status).toBe(202);
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=iso-8859-1', ''])(
-    'answers 415 to Content-Type %j and stores nothing',
-    async (type) => {
-      const response = await collector()(post(submission(), { 'content-type': type }));
-      expect(response.status).toBe(415);
-      expect(await json(response)).toEqual({
-        error: 'unsupported_media_type',
-        message: 'The body must be sent as Content-Type: application/json (UTF-8).',
-      });
-      expect(await store.count()).toBe(0);
-    },
-  );
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/json; charset=iso-8859-1',
+    '',
+  ])('answers 415 to Content-Type %j and stores nothing', async (type) => {
+    const response = await collector()(post(submission(), { 'content-type': type }));
+    expect(response.status).toBe(415);
+    expect(await json(response)).toEqual({
+      error: 'unsupported_media_type',
+      message: 'The body must be sent as Content-Type: application/json (UTF-8).',
+    });
+    expect(await store.count()).toBe(0);
+  });
 
   it('accepts application/json with a UTF-8 charset in any case', async () => {
-    const response = await collector()(post(submission(), { 'content-type': 'Application/JSON; Charset="UTF-8"' }));
+    const response = await collector()(
+      post(submission(), { 'content-type': 'Application/JSON; Charset="UTF-8"' }),
+    );
     expect(response.status).toBe(202);
   });
 
   it('answers 429 with Retry-After once a client exceeds its rate, storing nothing', async () => {
-    const handler = collector({ rateLimiter: tokenBucketLimiter({ capacity: 1, refillPerSecond: 0.25 }) });
+    const handler = collector({
+      rateLimiter: tokenBucketLimiter({ capacity: 1, refillPerSecond: 0.25 }),
+    });
     const context = { clientAddress: '203.0.113.9' };
     expect((await handler(post(submission()), context)).status).toBe(202);
     const limited = await handler(post(submission()), context);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('4');
-    expect(await json(limited)).toEqual({ error: 'rate_limited', message: 'Too many submissions; retry later.' });
+    expect(await json(limited)).toEqual({
+      error: 'rate_limited',
+      message: 'Too many submissions; retry later.',
+    });
     expect((await handler(post(submission()), { clientAddress: '198.51.100.1' })).status).toBe(202);
     expect(await store.count()).toBe(2);
   });
 
   it('answers 503 with Retry-After when storage fails, so the client keeps the answers', async () => {
     const db = new Database(path);
-    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON hark_responses BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    db.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON hark_responses BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     db.close();
     const errors: unknown[] = [];
     const response = await collector({ onError: (e) => errors.push(e) })(post(submission()));
@@ -196,7 +230,9 @@ describe('POST /v1/responses', () => {
     const get = await collector()(new Request(ENDPOINT));
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST, OPTIONS');
-    const elsewhere = await collector()(new Request('http://collector.test/v2/responses', { method: 'POST' }));
+    const elsewhere = await collector()(
+      new Request('http://collector.test/v2/responses', { method: 'POST' }),
+    );
     expect(elsewhere.status).toBe(404);
   });
 
@@ -216,7 +252,9 @@ describe('CORS', () => {
   const SHOP = 'https://shop.example';
 
   it('lets an allowed origin submit and read the answer', async () => {
-    const response = await collector({ allowedOrigins: [`${SHOP}/`] })(post(submission(), { origin: SHOP }));
+    const response = await collector({ allowedOrigins: [`${SHOP}/`] })(
+      post(submission(), { origin: SHOP }),
+    );
     expect(response.status).toBe(202);
     expect(response.headers.get('access-control-allow-origin')).toBe(SHOP);
     expect(response.headers.get('vary')).toBe('Origin');
@@ -228,7 +266,9 @@ describe('CORS', () => {
   });
 
   it('refuses another origin with 403 and stores nothing', async () => {
-    const response = await collector({ allowedOrigins: [SHOP] })(post(submission(), { origin: 'https://evil.example' }));
+    const response = await collector({ allowedOrigins: [SHOP] })(
+      post(submission(), { origin: 'https://evil.example' }),
+    );
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(await json(response)).toEqual({
@@ -242,7 +282,11 @@ describe('CORS', () => {
     const response = await collector({ allowedOrigins: [SHOP], allowedHeaders: ['X-Hark-Site'] })(
       new Request(ENDPOINT, {
         method: 'OPTIONS',
-        headers: { origin: SHOP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-hark-site' },
+        headers: {
+          origin: SHOP,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, x-hark-site',
+        },
       }),
     );
     expect(response.status).toBe(204);
@@ -260,7 +304,11 @@ describe('CORS', () => {
       handler(
         new Request(ENDPOINT, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': headers },
+          headers: {
+            origin,
+            'access-control-request-method': method,
+            'access-control-request-headers': headers,
+          },
         }),
       );
     expect((await preflight('https://evil.example', 'POST')).status).toBe(403);
@@ -270,10 +318,14 @@ describe('CORS', () => {
 
   it('rejects a malformed allowed origin when created', () => {
     expect(() => collector({ allowedOrigins: ['shop.example'] })).toThrow(
-      new TypeError('allowed origin "shop.example" is not a URL origin like "https://shop.example"'),
+      new TypeError(
+        'allowed origin "shop.example" is not a URL origin like "https://shop.example"',
+      ),
     );
     expect(() => collector({ allowedOrigins: ['https://shop.example/path'] })).toThrow(
-      new TypeError('allowed origin "https://shop.example/path" must be an http(s) origin without a path'),
+      new TypeError(
+        'allowed origin "https://shop.example/path" must be an http(s) origin without a path',
+      ),
     );
   });
 });
@@ -285,7 +337,12 @@ describe('GET /results', () => {
     // NPS fixture: 10,10,10,9,9 promoters; 8,8,7 passives; 6,3 detractors → n=10, NPS=30.
     const scores = [10, 10, 10, 9, 9, 8, 8, 7, 6, 3];
     const responses = scores.map((score, i) =>
-      npsResponse({ surveyId: 'fixture', score, locale: i < 5 ? 'en' : 'fr', answeredAt: `2026-11-0${1 + (i % 2)}T10:00:00Z` }),
+      npsResponse({
+        surveyId: 'fixture',
+        score,
+        locale: i < 5 ? 'en' : 'fr',
+        answeredAt: `2026-11-0${1 + (i % 2)}T10:00:00Z`,
+      }),
     );
     await store.insert(responses, new Date(NOW));
   }
@@ -299,20 +356,33 @@ describe('GET /results', () => {
     expect(body.kinds).toHaveLength(1);
     const nps = body.kinds[0]!;
     // margin = 1.96 × 100 × sqrt((0.5 + 0.2 − 0.3²) / 10) = 48.408…
-    expect(nps.overall).toEqual({ kind: 'nps', count: 10, score: 30, marginOfError: 48.41, promoters: 5, passives: 3, detractors: 2 });
+    expect(nps.overall).toEqual({
+      kind: 'nps',
+      count: 10,
+      score: 30,
+      marginOfError: 48.41,
+      promoters: 5,
+      passives: 3,
+      detractors: 2,
+    });
     // en: 10,10,10,9,9 → NPS 100, margin 0; fr: 8,8,7,6,3 → NPS −40
     expect(nps.byLocale).toEqual([
       expect.objectContaining({ key: 'en', count: 5, score: 100, marginOfError: 0 }),
       expect.objectContaining({ key: 'fr', count: 5, score: -40 }),
     ]);
-    expect((nps.byDay as Array<{ key: string }>).map((g) => g.key)).toEqual(['2026-11-01', '2026-11-02']);
+    expect((nps.byDay as Array<{ key: string }>).map((g) => g.key)).toEqual([
+      '2026-11-01',
+      '2026-11-02',
+    ]);
     expect(nps.byVariant).toEqual([expect.objectContaining({ key: 'b', count: 10 })]);
   });
 
   it('filters by answeredAt between from and to', async () => {
     await seed();
     const url = `${RESULTS}?surveyId=fixture&from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z`;
-    const body = (await json(await collector()(new Request(url)))) as { kinds: Array<{ overall: { count: number } }> };
+    const body = (await json(await collector()(new Request(url)))) as {
+      kinds: Array<{ overall: { count: number } }>;
+    };
     expect(body.kinds[0]?.overall.count).toBe(5);
   });
 
@@ -339,16 +409,22 @@ describe('GET /results', () => {
     const anonymous = await handler(new Request(`${RESULTS}?surveyId=fixture`));
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="hark"');
-    const wrong = await handler(new Request(`${RESULTS}?surveyId=fixture`, { headers: { authorization: 'Bearer nope' } }));
+    const wrong = await handler(
+      new Request(`${RESULTS}?surveyId=fixture`, { headers: { authorization: 'Bearer nope' } }),
+    );
     expect(wrong.status).toBe(401);
     const right = await handler(
-      new Request(`${RESULTS}?surveyId=fixture`, { headers: { authorization: 'Bearer correct-horse-battery-staple' } }),
+      new Request(`${RESULTS}?surveyId=fixture`, {
+        headers: { authorization: 'Bearer correct-horse-battery-staple' },
+      }),
     );
     expect(right.status).toBe(200);
   });
 
   it('is absent when read endpoints are off', async () => {
-    const response = await collector({ readEndpoints: false })(new Request(`${RESULTS}?surveyId=fixture`));
+    const response = await collector({ readEndpoints: false })(
+      new Request(`${RESULTS}?surveyId=fixture`),
+    );
     expect(response.status).toBe(404);
   });
 });

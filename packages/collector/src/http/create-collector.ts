@@ -1,4 +1,4 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { type ResponseStore, StorageError } from '../storage/response-store.js';
 import { parseSubmission } from '../validation/parse-submission.js';
@@ -52,7 +52,10 @@ export const RESULTS_PATH = '/results';
  */
 export function createCollector(options: CollectorOptions): CollectorHandler {
   const allowedOrigins = normaliseOrigins(options.allowedOrigins ?? []);
-  const allowedHeaders = ['content-type', ...(options.allowedHeaders ?? []).map((h) => h.toLowerCase())];
+  const allowedHeaders = [
+    'content-type',
+    ...(options.allowedHeaders ?? []).map((h) => h.toLowerCase()),
+  ];
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const tokenDigest = options.adminToken === undefined ? undefined : sha256(options.adminToken);
@@ -60,7 +63,11 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     throw new TypeError('adminToken must be at least 16 characters long');
   }
 
-  async function submit(request: Request, origin: string | null, context: RequestContext): Promise<Response> {
+  async function submit(
+    request: Request,
+    origin: string | null,
+    context: RequestContext,
+  ): Promise<Response> {
     const headers = corsHeaders(origin, new Headers());
     try {
       if (options.rateLimiter !== undefined) {
@@ -76,13 +83,22 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       const result = parseSubmission(text, { now: now() });
       if (!result.ok) {
         const count = result.issues.length;
-        throw new HttpError(400, 'invalid_submission', `The submission has ${count} issue${count === 1 ? '' : 's'}.`, {
-          issues: result.issues,
-        });
+        throw new HttpError(
+          400,
+          'invalid_submission',
+          `The submission has ${count} issue${count === 1 ? '' : 's'}.`,
+          {
+            issues: result.issues,
+          },
+        );
       }
       const outcome = await options.store.insert(result.value.responses, new Date(now()));
       const accepted = result.value.responses.map((r) => r.id);
-      return jsonResponse(202, { accepted, stored: outcome.stored.length, duplicates: outcome.duplicates }, headers);
+      return jsonResponse(
+        202,
+        { accepted, stored: outcome.stored.length, duplicates: outcome.duplicates },
+        headers,
+      );
     } catch (error) {
       return errorResponse(error, headers);
     }
@@ -95,9 +111,16 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       .map((h) => h.trim().toLowerCase())
       .filter((h) => h !== '');
     const headers = new Headers({ vary: 'Origin' });
-    if (origin === null || method !== 'POST' || !requested.every((h) => allowedHeaders.includes(h))) {
-      return new HttpError(403, 'preflight_refused', 'Only POST with these headers is allowed: ' + allowedHeaders.join(', '))
-        .toResponse(headers);
+    if (
+      origin === null ||
+      method !== 'POST' ||
+      !requested.every((h) => allowedHeaders.includes(h))
+    ) {
+      return new HttpError(
+        403,
+        'preflight_refused',
+        `Only POST with these headers is allowed: ${allowedHeaders.join(', ')}`,
+      ).toResponse(headers);
     }
     corsHeaders(origin, headers);
     headers.set('access-control-allow-methods', 'POST');
@@ -121,29 +144,43 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     if (error instanceof HttpError) return error.toResponse(headers);
     options.onError?.(error);
     if (error instanceof StorageError) {
-      return new HttpError(503, 'storage_unavailable', 'The answers could not be stored; retry later.', {
-        headers: { 'retry-after': '5' },
-      }).toResponse(headers);
+      return new HttpError(
+        503,
+        'storage_unavailable',
+        'The answers could not be stored; retry later.',
+        {
+          headers: { 'retry-after': '5' },
+        },
+      ).toResponse(headers);
     }
-    return new HttpError(500, 'internal_error', 'The collector failed unexpectedly; retry later.').toResponse(headers);
+    return new HttpError(
+      500,
+      'internal_error',
+      'The collector failed unexpectedly; retry later.',
+    ).toResponse(headers);
   }
 
   return async function collector(request, context = {}) {
     const url = new URL(request.url);
-    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : undefined;
+    const path = url.pathname.startsWith(basePath)
+      ? url.pathname.slice(basePath.length)
+      : undefined;
     const origin = request.headers.get('origin');
 
     if (path === SUBMIT_PATH) {
       if (!isOriginAllowed(origin, request.url, allowedOrigins)) {
         const message = `The origin ${origin} may not submit to this collector.`;
-        return new HttpError(403, 'origin_not_allowed', message).toResponse(new Headers({ vary: 'Origin' }));
+        return new HttpError(403, 'origin_not_allowed', message).toResponse(
+          new Headers({ vary: 'Origin' }),
+        );
       }
       if (request.method === 'OPTIONS') return preflight(request, origin);
       if (request.method === 'POST') return submit(request, origin, context);
       return methodNotAllowed('POST, OPTIONS');
     }
     if (path === RESULTS_PATH && options.readEndpoints !== false) {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return methodNotAllowed('GET, HEAD');
       try {
         authorise(request);
         return await resultsResponse(options.store, url.searchParams);
@@ -158,14 +195,23 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
 function requireJson(request: Request): void {
   const type = request.headers.get('content-type') ?? '';
   const [mediaType = '', ...params] = type.split(';').map((part) => part.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replaceAll('"', '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replaceAll('"', '');
   if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
-    throw new HttpError(415, 'unsupported_media_type', 'The body must be sent as Content-Type: application/json (UTF-8).');
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      'The body must be sent as Content-Type: application/json (UTF-8).',
+    );
   }
 }
 
 function methodNotAllowed(allow: string): Response {
-  return new HttpError(405, 'method_not_allowed', `Use ${allow}.`, { headers: { allow } }).toResponse();
+  return new HttpError(405, 'method_not_allowed', `Use ${allow}.`, {
+    headers: { allow },
+  }).toResponse();
 }
 
 function sha256(text: string): Buffer {

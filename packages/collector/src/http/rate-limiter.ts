@@ -1,5 +1,7 @@
 /** The verdict of a rate limiter on one request. */
-export type RateVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+export type RateVerdict =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /** Decides whether a client may submit now. `key` identifies the client (its address by default). */
 export interface RateLimiter {
@@ -43,7 +45,10 @@ export function tokenBucketLimiter(options: TokenBucketOptions): RateLimiter {
         bucket.tokens -= 1;
         return { allowed: true };
       }
-      return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / refillPerSecond) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.ceil((1 - bucket.tokens) / refillPerSecond),
+      };
     },
   };
 }

@@ -1,5 +1,4 @@
-import { isDateTime } from '../protocol/formats.js';
-import { IDENTIFIER_PATTERN } from '../protocol/formats.js';
+import { IDENTIFIER_PATTERN, isDateTime } from '../protocol/formats.js';
 import { MAX_IDENTIFIER_LENGTH } from '../protocol/limits.js';
 import { type GroupSummary, type Summary, summarizeScoreCounts } from '../results/summarize.js';
 import type { ResponseStore, ScoreGrouping, ScoreQuery } from '../storage/response-store.js';
@@ -13,10 +12,15 @@ const GROUPINGS: readonly ScoreGrouping[] = ['day', 'locale', 'variant'];
  * `GET /results?surveyId=&from=&to=`: per kind of answer in the survey, the overall summary and
  * the summaries by UTC day, locale and variant. Scores and margins are rounded to 2 decimals.
  */
-export async function resultsResponse(store: ResponseStore, params: URLSearchParams): Promise<Response> {
+export async function resultsResponse(
+  store: ResponseStore,
+  params: URLSearchParams,
+): Promise<Response> {
   const query = parseResultsQuery(params);
   const [byDay, byLocale, byVariant] = await Promise.all(
-    GROUPINGS.map(async (grouping) => summarizeScoreCounts(await store.countScores(query, grouping))),
+    GROUPINGS.map(async (grouping) =>
+      summarizeScoreCounts(await store.countScores(query, grouping)),
+    ),
   );
   const kinds = (byDay ?? []).map((results, i) => ({
     kind: results.kind,
@@ -25,7 +29,12 @@ export async function resultsResponse(store: ResponseStore, params: URLSearchPar
     byLocale: (byLocale?.[i]?.groups ?? []).map(rounded),
     byVariant: (byVariant?.[i]?.groups ?? []).map(rounded),
   }));
-  return jsonResponse(200, { surveyId: query.surveyId, from: query.from ?? null, to: query.to ?? null, kinds });
+  return jsonResponse(200, {
+    surveyId: query.surveyId,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    kinds,
+  });
 }
 
 function parseResultsQuery(params: URLSearchParams): ScoreQuery {
@@ -34,7 +43,11 @@ function parseResultsQuery(params: URLSearchParams): ScoreQuery {
   if (surveyId === null || surveyId === '') {
     issues.push({ path: '/query/surveyId', code: 'required', message: 'is required' });
   } else if (surveyId.length > MAX_IDENTIFIER_LENGTH || !IDENTIFIER.test(surveyId)) {
-    issues.push({ path: '/query/surveyId', code: 'invalid_format', message: 'is not a valid survey id' });
+    issues.push({
+      path: '/query/surveyId',
+      code: 'invalid_format',
+      message: 'is not a valid survey id',
+    });
   }
   const bounds: { from?: string; to?: string } = {};
   for (const name of ['from', 'to'] as const) {
@@ -46,14 +59,16 @@ function parseResultsQuery(params: URLSearchParams): ScoreQuery {
       issues.push({ path: `/query/${name}`, code: 'invalid_format', message });
     }
   }
-  if (issues.length > 0) throw new HttpError(400, 'invalid_query', 'The query is invalid.', { issues });
+  if (issues.length > 0)
+    throw new HttpError(400, 'invalid_query', 'The query is invalid.', { issues });
   return { surveyId: surveyId as string, ...bounds };
 }
 
 function rounded<T extends Summary | GroupSummary>(summary: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(summary)) {
-    out[key] = typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value;
+    out[key] =
+      typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value;
   }
   return out as T;
 }

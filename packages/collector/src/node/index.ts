@@ -1,3 +1,8 @@
 export { toNodeListener } from './node-listener.js';
+export {
+  isLoopback,
+  type ReferenceServer,
+  type ReferenceServerOptions,
+  startReferenceServer,
+} from './reference-server.js';
 export { type RunningServer, type ServeOptions, serve } from './serve.js';
-export { isLoopback, type ReferenceServer, type ReferenceServerOptions, startReferenceServer } from './reference-server.js';

@@ -18,16 +18,24 @@ export function toNodeListener(
   };
 }
 
-async function handle(handler: CollectorHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  handler: CollectorHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const request = toRequest(req);
-  const context = req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
+  const context =
+    req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
   const response = await handler(request, context);
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
   // A refused body (413) may still be arriving: close the connection instead of draining it.
-  if (response.status === 413 || (!req.complete && request.body !== null && response.status >= 400)) {
+  if (
+    response.status === 413 ||
+    (!req.complete && request.body !== null && response.status >= 400)
+  ) {
     headers.connection = 'close';
   }
   res.writeHead(response.status, headers);
@@ -35,8 +43,11 @@ async function handle(handler: CollectorHandler, req: IncomingMessage, res: Serv
     res.end();
     return;
   }
-  for await (const chunk of response.body) {
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
   }
   res.end();
 }

@@ -43,12 +43,16 @@ export function isLoopback(host: string): boolean {
  * The `hark-collector` server: the collector on Node's HTTP server, with SQLite by default.
  * Read endpoints (results) need an admin token unless the server listens on loopback only.
  */
-export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
+export async function startReferenceServer(
+  options: ReferenceServerOptions = {},
+): Promise<ReferenceServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? '127.0.0.1';
   const readEndpoints = options.adminToken !== undefined || isLoopback(host);
   if (!readEndpoints) {
-    log(`hark-collector: results are not served on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN).`);
+    log(
+      `hark-collector: results are not served on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN).`,
+    );
   }
   const store =
     options.postgres !== undefined
@@ -60,11 +64,15 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     rateLimiter: tokenBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
     readEndpoints,
     ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
-    onError: (error) => log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) =>
+      log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
   });
   let running: RunningServer;
   try {
-    running = await serve(options.wrap ? options.wrap(collector) : collector, { port: options.port ?? 8787, host });
+    running = await serve(options.wrap ? options.wrap(collector) : collector, {
+      port: options.port ?? 8787,
+      host,
+    });
   } catch (error) {
     await store.close();
     throw error;

@@ -16,7 +16,10 @@ export interface RunningServer {
 }
 
 /** Starts Node's HTTP server on the handler; resolves once it listens. */
-export function serve(handler: CollectorHandler, options: ServeOptions = {}): Promise<RunningServer> {
+export function serve(
+  handler: CollectorHandler,
+  options: ServeOptions = {},
+): Promise<RunningServer> {
   const server = createServer(toNodeListener(handler));
   // Slow-loris guard: a client gets 30 s to send its headers and body.
   server.requestTimeout = 30_000;

@@ -5,7 +5,8 @@
 
 /** A lowercase RFC 9562 UUID of any version (Hark's widget sends v7). Lowercase only, so one
  * answer cannot be stored twice under two spellings of its id. */
-export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
+export const UUID_PATTERN =
+  '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
 
 /** A well-formed BCP 47 language tag (language, script, region, variants, extensions, private use). */
 export const LOCALE_PATTERN =
@@ -23,7 +24,11 @@ export const METADATA_KEY_PATTERN =
   '^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$';
 
 /** Keys that, copied naively into an object, change its prototype. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 /**
  * Free text (comments, metadata values): any Unicode except C0 control characters other than

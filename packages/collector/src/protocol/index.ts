@@ -3,6 +3,7 @@
  * The widget imports only types from here; the values are for collectors.
  */
 export * from './formats.js';
+export { submissionJsonSchema } from './json-schema.js';
 export * from './limits.js';
 export {
   type CesResponse,
@@ -13,4 +14,3 @@ export {
   type Submission,
   SubmissionSchema,
 } from './schema.js';
-export { submissionJsonSchema } from './json-schema.js';

@@ -26,7 +26,10 @@ describe('the published JSON Schema', () => {
   // Excluded by design (listed in the schema's description): duplicate ids, future and pre-2000 dates.
   const cases: Array<[string, unknown]> = [
     ['a complete answer', submission()],
-    ['all three kinds', submission([npsResponse({ kind: 'csat', score: 5 }), npsResponse({ kind: 'ces', score: 1 })])],
+    [
+      'all three kinds',
+      submission([npsResponse({ kind: 'csat', score: 5 }), npsResponse({ kind: 'ces', score: 1 })]),
+    ],
     ['an NPS score of 11', submission([npsResponse({ score: 11 })])],
     ['a CSAT score of 6', submission([npsResponse({ kind: 'csat', score: 6 })])],
     ['a CES score of 0', submission([npsResponse({ kind: 'ces', score: 0 })])],
@@ -41,7 +44,14 @@ describe('the published JSON Schema', () => {
     ['30 February', submission([npsResponse({ answeredAt: '2026-02-30T10:00:00Z' })])],
     ['a long comment', submission([npsResponse({ comment: 'x'.repeat(2001) })])],
     ['a NUL in a comment', submission([npsResponse({ comment: 'a\u0000b' })])],
-    ['21 metadata entries', submission([npsResponse({ metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) })])],
+    [
+      '21 metadata entries',
+      submission([
+        npsResponse({
+          metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])),
+        }),
+      ]),
+    ],
     ['a constructor metadata key', submission([npsResponse({ metadata: { constructor: 'x' } })])],
     ['a numeric metadata value', submission([npsResponse({ metadata: { n: 1 } })])],
     ['no responses', submission([])],
@@ -57,6 +67,9 @@ describe('the published JSON Schema', () => {
 
   it('has both valid and invalid cases, so the agreement means something', () => {
     const verdicts = cases.map(([, input]) => validateSubmission(input, { now: NOW }).ok);
-    expect(cases.filter((_, i) => verdicts[i]).map(([name]) => name)).toEqual(['a complete answer', 'all three kinds']);
+    expect(cases.filter((_, i) => verdicts[i]).map(([name]) => name)).toEqual([
+      'a complete answer',
+      'all three kinds',
+    ]);
   });
 });

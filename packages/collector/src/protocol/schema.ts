@@ -4,9 +4,9 @@ import {
   type TLiteral,
   type TObject,
   type TSchema,
+  type TUnsafe,
   Type,
   TypeRegistry,
-  type TUnsafe,
 } from '@sinclair/typebox';
 import {
   HTTP_URL_PATTERN,
@@ -39,7 +39,12 @@ import {
  */
 
 const identifier = (description: string) =>
-  Type.String({ minLength: 1, maxLength: MAX_IDENTIFIER_LENGTH, pattern: IDENTIFIER_PATTERN, description });
+  Type.String({
+    minLength: 1,
+    maxLength: MAX_IDENTIFIER_LENGTH,
+    pattern: IDENTIFIER_PATTERN,
+    description,
+  });
 
 interface FormattedStringOptions {
   readonly maxLength: number;
@@ -61,7 +66,8 @@ function formattedString(
   if (!TypeRegistry.Has(kind)) {
     TypeRegistry.Set<TSchema & FormattedStringOptions>(
       kind,
-      (schema, value) => typeof value === 'string' && value.length <= schema.maxLength && isValid(value),
+      (schema, value) =>
+        typeof value === 'string' && value.length <= schema.maxLength && isValid(value),
     );
   }
   return Type.Unsafe<string>({ [Kind]: kind, type: 'string', format, ...options });
@@ -75,7 +81,11 @@ const commonFields = {
   }),
   surveyId: identifier('The survey this answer belongs to.'),
   comment: Type.Optional(
-    Type.String({ maxLength: MAX_COMMENT_LENGTH, pattern: TEXT_PATTERN, description: 'Free-text follow-up answer.' }),
+    Type.String({
+      maxLength: MAX_COMMENT_LENGTH,
+      pattern: TEXT_PATTERN,
+      description: 'Free-text follow-up answer.',
+    }),
   ),
   locale: Type.String({
     minLength: 2,
@@ -103,12 +113,20 @@ const commonFields = {
     Type.Record(
       Type.String({ pattern: METADATA_KEY_PATTERN }),
       Type.String({ maxLength: MAX_METADATA_VALUE_LENGTH, pattern: TEXT_PATTERN }),
-      { maxProperties: MAX_METADATA_ENTRIES, additionalProperties: false, description: 'Site-defined string attributes.' },
+      {
+        maxProperties: MAX_METADATA_ENTRIES,
+        additionalProperties: false,
+        description: 'Site-defined string attributes.',
+      },
     ),
   ),
   sdk: Type.Object(
     {
-      name: Type.String({ minLength: 1, maxLength: MAX_IDENTIFIER_LENGTH, pattern: '^[a-z0-9@/._-]+$' }),
+      name: Type.String({
+        minLength: 1,
+        maxLength: MAX_IDENTIFIER_LENGTH,
+        pattern: '^[a-z0-9@/._-]+$',
+      }),
       version: Type.String({ maxLength: 64, pattern: SEMVER_PATTERN }),
     },
     { additionalProperties: false, description: 'The SDK that sent the answer.' },
@@ -121,7 +139,11 @@ function responseOf<K extends SurveyKind>(kind: K) {
     {
       ...commonFields,
       kind: Type.Literal(kind),
-      score: Type.Integer({ minimum: min, maximum: max, description: `${kind} score, ${min} to ${max}.` }),
+      score: Type.Integer({
+        minimum: min,
+        maximum: max,
+        description: `${kind} score, ${min} to ${max}.`,
+      }),
     },
     { additionalProperties: false, title: `${kind} response` },
   );
@@ -132,7 +154,11 @@ export const CsatResponseSchema = responseOf('csat');
 export const CesResponseSchema = responseOf('ces');
 
 /** One answer. `kind` selects the score range. */
-export const ResponseSchema = Type.Union([NpsResponseSchema, CsatResponseSchema, CesResponseSchema]);
+export const ResponseSchema = Type.Union([
+  NpsResponseSchema,
+  CsatResponseSchema,
+  CesResponseSchema,
+]);
 
 /** What the widget POSTs: a batch of answers. */
 export const SubmissionSchema = Type.Object(
@@ -152,7 +178,9 @@ export type HarkResponse = Static<typeof ResponseSchema>;
 export type Submission = Static<typeof SubmissionSchema>;
 
 /** The kind-specific schema for each kind, for error reporting. */
-export const RESPONSE_SCHEMA_BY_KIND: Readonly<Record<SurveyKind, TObject & { properties: { kind: TLiteral } }>> = {
+export const RESPONSE_SCHEMA_BY_KIND: Readonly<
+  Record<SurveyKind, TObject & { properties: { kind: TLiteral } }>
+> = {
   nps: NpsResponseSchema,
   csat: CsatResponseSchema,
   ces: CesResponseSchema,

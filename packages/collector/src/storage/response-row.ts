@@ -40,5 +40,8 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
   if (row.metadata !== null) {
     response.metadata = typeof row.metadata === 'string' ? JSON.parse(row.metadata) : row.metadata;
   }
-  return { response: response as HarkResponse, receivedAt: new Date(row.received_at).toISOString() };
+  return {
+    response: response as HarkResponse,
+    receivedAt: new Date(row.received_at).toISOString(),
+  };
 }

@@ -28,8 +28,14 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       delete minimal.metadata;
       const outcome = await store.insert([full, minimal as HarkResponse], receivedAt);
       expect(outcome).toEqual({ stored: [full.id, minimal.id], duplicates: [] });
-      expect(await store.get(full.id)).toEqual({ response: full, receivedAt: '2026-11-25T12:00:00.000Z' });
-      expect(await store.get(minimal.id as string)).toEqual({ response: minimal, receivedAt: '2026-11-25T12:00:00.000Z' });
+      expect(await store.get(full.id)).toEqual({
+        response: full,
+        receivedAt: '2026-11-25T12:00:00.000Z',
+      });
+      expect(await store.get(minimal.id as string)).toEqual({
+        response: minimal,
+        receivedAt: '2026-11-25T12:00:00.000Z',
+      });
     });
 
     it('stores every extreme the validator accepts, unchanged', async () => {
@@ -37,7 +43,9 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       const extremes = [
         npsResponse({
           comment: `${'é😀\t\r\n'.repeat(399)}abcde`, // 2000 UTF-16 units, astral characters, controls allowed
-          metadata: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k_${'x'.repeat(60)}${i}`, 'ü'.repeat(500)])),
+          metadata: Object.fromEntries(
+            Array.from({ length: 20 }, (_, i) => [`k_${'x'.repeat(60)}${i}`, 'ü'.repeat(500)]),
+          ),
           pageUrl: `https://a.example/${'p'.repeat(2048 - 18)}`,
           surveyId: 's'.repeat(64),
           variant: 'v'.repeat(64),
@@ -49,7 +57,8 @@ export function describeResponseStore(name: string, open: () => Promise<Response
         npsResponse({ kind: 'ces', score: 7, answeredAt: '9999-12-31T23:59:59.999Z' }),
       ];
       expect((await store.insert(extremes, receivedAt)).stored).toHaveLength(3);
-      for (const response of extremes) expect((await store.get(response.id))?.response).toEqual(response);
+      for (const response of extremes)
+        expect((await store.get(response.id))?.response).toEqual(response);
     });
 
     it('normalises answeredAt to UTC', async () => {
@@ -137,7 +146,11 @@ export function describeResponseStore(name: string, open: () => Promise<Response
         ]),
       );
       expect(
-        await store.countScores({ surveyId: 'grouped', from: '2026-11-01T23:00:00Z', to: '2026-11-02T00:00:00Z' }),
+        await store.countScores({
+          surveyId: 'grouped',
+          from: '2026-11-01T23:00:00Z',
+          to: '2026-11-02T00:00:00Z',
+        }),
       ).toEqual([
         { kind: 'nps', group: null, score: 3, count: 1 },
         { kind: 'nps', group: null, score: 10, count: 1 },

@@ -62,7 +62,9 @@ describe('SQLite store', () => {
       const path = freshPath();
       const store = openSqliteStore({ path });
       const db = new Database(path);
-      db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON hark_responses BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+      db.exec(
+        `CREATE TRIGGER refuse BEFORE INSERT ON hark_responses BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+      );
       db.close();
       await expect(store.insert([npsResponse()], receivedAt)).rejects.toThrow(
         new StorageError('SQLite could not insert: disk says no'),
@@ -89,7 +91,10 @@ describe('SQLite store', () => {
     db.close();
     const good = npsResponse();
     const poisoned = [npsResponse(), npsResponse({ surveyId: 'poison' })];
-    const [ok, bad] = await Promise.allSettled([store.insert([good], receivedAt), store.insert(poisoned, receivedAt)]);
+    const [ok, bad] = await Promise.allSettled([
+      store.insert([good], receivedAt),
+      store.insert(poisoned, receivedAt),
+    ]);
     expect(ok).toEqual({ status: 'fulfilled', value: { stored: [good.id], duplicates: [] } });
     expect(bad.status).toBe('rejected');
     // The poisoned batch is all or nothing: its first, valid row was rolled back too.
@@ -108,7 +113,9 @@ describe('SQLite store', () => {
     const concurrentPath = freshPath();
     const concurrent = openSqliteStore({ path: concurrentPath });
     const framesBefore = walFrames(concurrentPath);
-    await Promise.all(Array.from({ length: 20 }, () => concurrent.insert([npsResponse()], receivedAt)));
+    await Promise.all(
+      Array.from({ length: 20 }, () => concurrent.insert([npsResponse()], receivedAt)),
+    );
     const concurrentFrames = walFrames(concurrentPath) - framesBefore;
 
     const sequentialPath = freshPath();

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
+import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   type InsertOutcome,
   type ResponseStore,
@@ -12,7 +13,6 @@ import {
   StorageError,
   type StoredResponse,
 } from './response-store.js';
-import { responseFromRow, type ResponseRow } from './response-row.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file; created, with its folder, when missing. */
@@ -75,7 +75,9 @@ export function openSqliteStore(options: SqliteStoreOptions): ResponseStore {
     db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (error) {
-    throw new StorageError(`cannot open SQLite database ${options.path}: ${String(error)}`, { cause: error });
+    throw new StorageError(`cannot open SQLite database ${options.path}: ${String(error)}`, {
+      cause: error,
+    });
   }
   return new SqliteStore(db);
 }
@@ -83,7 +85,9 @@ export function openSqliteStore(options: SqliteStoreOptions): ResponseStore {
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
-    throw new Error(`the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`);
+    throw new Error(
+      `the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`,
+    );
   }
   if (version < 1) {
     db.transaction(() => {
@@ -206,7 +210,11 @@ class SqliteStore implements ResponseStore {
     const row = this.#run('count responses', () =>
       surveyId === undefined
         ? this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM hark_responses').get()
-        : this.#db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM hark_responses WHERE survey_id = ?').get(surveyId),
+        : this.#db
+            .prepare<[string], { n: number }>(
+              'SELECT count(*) AS n FROM hark_responses WHERE survey_id = ?',
+            )
+            .get(surveyId),
     );
     return row?.n ?? 0;
   }

@@ -5,12 +5,16 @@ let counter = 0;
 /** A UUIDv7-shaped id, unique within the process, so fixtures never collide. */
 export function fixtureId(): string {
   counter += 1;
-  const hex = (Date.now().toString(16).padStart(12, '0') + counter.toString(16).padStart(20, '0')).slice(-32);
+  const hex = (
+    Date.now().toString(16).padStart(12, '0') + counter.toString(16).padStart(20, '0')
+  ).slice(-32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** A complete, valid NPS answer; override any field. */
-export function npsResponse(overrides: Partial<Record<keyof HarkResponse, unknown>> = {}): HarkResponse {
+export function npsResponse(
+  overrides: Partial<Record<keyof HarkResponse, unknown>> = {},
+): HarkResponse {
   return {
     id: fixtureId(),
     surveyId: 'checkout-nps',

@@ -33,31 +33,35 @@ export interface ExplainContext {
   readonly formats: ReadonlyMap<string, FormatCheck>;
 }
 
-const TYPE_NAMES = { object: 'an object', array: 'an array', string: 'a string', integer: 'an integer' };
+const TYPE_NAMES = {
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  integer: 'an integer',
+};
 
 /** Appends to `ctx.issues` every way `value` fails `schema`, each with its JSON Pointer. */
-export function explain(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
-  if (schema.anyOf !== undefined) return explainUnion(schema.anyOf, value, path, ctx);
-  if (schema.const !== undefined) {
+export function explain(
+  schema: SchemaNode,
+  value: unknown,
+  path: string,
+  ctx: ExplainContext,
+): void {
+  if (schema.anyOf !== undefined) {
+    explainUnion(schema.anyOf, value, path, ctx);
+  } else if (schema.const !== undefined) {
     if (value !== schema.const) {
       const message = `must be ${JSON.stringify(schema.const)}`;
       ctx.issues.push({ path, code: 'invalid_value', message });
     }
-    return;
-  }
-  switch (schema.type) {
-    case 'object':
-      return explainObject(schema, value, path, ctx);
-    case 'array':
-      return explainArray(schema, value, path, ctx);
-    case 'string':
-      return explainString(schema, value, path, ctx);
-    case 'integer':
-      return explainInteger(schema, value, path, ctx);
-    default:
-      throw new Error(`explain: unsupported schema at ${path}`);
+  } else if (schema.type !== undefined && schema.type in EXPLAINERS) {
+    EXPLAINERS[schema.type](schema, value, path, ctx);
+  } else {
+    throw new Error(`explain: unsupported schema at ${path}`);
   }
 }
+
+type Explainer = (schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext) => void;
 
 function typeIssue(path: string, type: keyof typeof TYPE_NAMES, value: unknown): ValidationIssue {
   const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
@@ -68,14 +72,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function explainObject(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+function explainObject(
+  schema: SchemaNode,
+  value: unknown,
+  path: string,
+  ctx: ExplainContext,
+): void {
   if (!isPlainObject(value)) {
     ctx.issues.push(typeIssue(path, 'object', value));
     return;
   }
   const properties = schema.properties ?? {};
   for (const key of schema.required ?? []) {
-    if (!Object.hasOwn(value, key)) ctx.issues.push({ path: childPath(path, key), code: 'required', message: 'is required' });
+    if (!Object.hasOwn(value, key))
+      ctx.issues.push({ path: childPath(path, key), code: 'required', message: 'is required' });
   }
   const keyPatterns = Object.entries(schema.patternProperties ?? {}).map(
     ([pattern, node]) => [new RegExp(pattern, 'u'), node] as const,
@@ -117,7 +127,11 @@ function explainArray(schema: SchemaNode, value: unknown, path: string, ctx: Exp
     return;
   }
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    ctx.issues.push({ path, code: 'too_few', message: `must contain at least ${schema.minItems} item` });
+    ctx.issues.push({
+      path,
+      code: 'too_few',
+      message: `must contain at least ${schema.minItems} item`,
+    });
   }
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
     const message = `must contain at most ${schema.maxItems} items, not ${value.length}`;
@@ -128,14 +142,21 @@ function explainArray(schema: SchemaNode, value: unknown, path: string, ctx: Exp
   for (let i = 0; i < value.length; i++) explain(schema.items, value[i], childPath(path, i), ctx);
 }
 
-function explainString(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+function explainString(
+  schema: SchemaNode,
+  value: unknown,
+  path: string,
+  ctx: ExplainContext,
+): void {
   if (typeof value !== 'string') {
     ctx.issues.push(typeIssue(path, 'string', value));
     return;
   }
   if (schema.minLength !== undefined && value.length < schema.minLength) {
     const message =
-      schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters long`;
+      schema.minLength === 1
+        ? 'must not be empty'
+        : `must be at least ${schema.minLength} characters long`;
     ctx.issues.push({ path, code: 'too_short', message });
     return;
   }
@@ -151,18 +172,32 @@ function explainString(schema: SchemaNode, value: unknown, path: string, ctx: Ex
   if (schema.format !== undefined) {
     const check = ctx.formats.get(schema.format);
     if (check === undefined) throw new Error(`explain: no check for format "${schema.format}"`);
-    if (!check(value)) ctx.issues.push({ path, code: 'invalid_format', message: formatMessage(schema.format) });
+    if (!check(value))
+      ctx.issues.push({ path, code: 'invalid_format', message: formatMessage(schema.format) });
   }
 }
 
-function explainInteger(schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext): void {
+function explainInteger(
+  schema: SchemaNode,
+  value: unknown,
+  path: string,
+  ctx: ExplainContext,
+): void {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    ctx.issues.push(typeof value === 'number' ? { path, code: 'invalid_type', message: 'must be an integer' } : typeIssue(path, 'integer', value));
+    ctx.issues.push(
+      typeof value === 'number'
+        ? { path, code: 'invalid_type', message: 'must be an integer' }
+        : typeIssue(path, 'integer', value),
+    );
     return;
   }
   const { minimum = -Infinity, maximum = Infinity } = schema;
   if (value < minimum || value > maximum) {
-    ctx.issues.push({ path, code: 'out_of_range', message: `must be from ${minimum} to ${maximum}` });
+    ctx.issues.push({
+      path,
+      code: 'out_of_range',
+      message: `must be from ${minimum} to ${maximum}`,
+    });
   }
 }
 
@@ -171,11 +206,19 @@ function explainInteger(schema: SchemaNode, value: unknown, path: string, ctx: E
  * variant the value names, so the visitor of a CSAT survey reads "must be from 1 to 5" and not
  * three variants' worth of noise.
  */
-function explainUnion(variants: readonly SchemaNode[], value: unknown, path: string, ctx: ExplainContext): void {
+function explainUnion(
+  variants: readonly SchemaNode[],
+  value: unknown,
+  path: string,
+  ctx: ExplainContext,
+): void {
   const first = variants[0];
   if (first === undefined) throw new Error(`explain: empty union at ${path}`);
-  const tag = Object.entries(first.properties ?? {}).find(([, node]) => node.const !== undefined)?.[0];
-  if (tag === undefined) throw new Error(`explain: union without a discriminating property at ${path}`);
+  const tag = Object.entries(first.properties ?? {}).find(
+    ([, node]) => node.const !== undefined,
+  )?.[0];
+  if (tag === undefined)
+    throw new Error(`explain: union without a discriminating property at ${path}`);
   if (!isPlainObject(value)) {
     ctx.issues.push(typeIssue(path, 'object', value));
     return;
@@ -192,7 +235,10 @@ function explainUnion(variants: readonly SchemaNode[], value: unknown, path: str
       for (let i = before; i < ctx.issues.length; i++) {
         const issue = ctx.issues[i];
         if (issue?.path === scorePath && issue.code === 'out_of_range') {
-          ctx.issues[i] = { ...issue, message: `${issue.message} for ${tag} ${JSON.stringify(value[tag])}` };
+          ctx.issues[i] = {
+            ...issue,
+            message: `${issue.message} for ${tag} ${JSON.stringify(value[tag])}`,
+          };
         }
       }
     }
@@ -215,3 +261,10 @@ function explainUnion(variants: readonly SchemaNode[], value: unknown, path: str
     ctx.issues.push(issue);
   }
 }
+
+const EXPLAINERS: Readonly<Record<NonNullable<SchemaNode['type']>, Explainer>> = {
+  object: explainObject,
+  array: explainArray,
+  string: explainString,
+  integer: explainInteger,
+};

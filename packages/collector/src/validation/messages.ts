@@ -9,7 +9,8 @@ import {
   VISITOR_ID_PATTERN,
 } from '../protocol/formats.js';
 
-const URL_MESSAGE = 'must be an absolute http or https URL in printable ASCII, as location.href gives it';
+const URL_MESSAGE =
+  'must be an absolute http or https URL in printable ASCII, as location.href gives it';
 
 /** What a string that fails a pattern or format should have looked like, by pattern or format. */
 const FORMAT_MESSAGES: ReadonlyMap<string, string> = new Map([
@@ -23,7 +24,10 @@ const FORMAT_MESSAGES: ReadonlyMap<string, string> = new Map([
     METADATA_KEY_PATTERN,
     'must be 1 to 64 letters, digits, "_", ".", ":" or "-", starting with a letter, digit or "_"',
   ],
-  [TEXT_PATTERN, 'must not contain control characters (other than tab and line breaks) or lone surrogates'],
+  [
+    TEXT_PATTERN,
+    'must not contain control characters (other than tab and line breaks) or lone surrogates',
+  ],
   [SEMVER_PATTERN, 'must be a semantic version, like "1.4.0"'],
   [VISITOR_ID_PATTERN, 'must be 8 to 64 letters, digits, "_" or "-"'],
   ['^[a-z0-9@/._-]+$', 'must contain only lowercase letters, digits, "@", "/", ".", "_" or "-"'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RESPONSES_PER_SUBMISSION } from '../protocol/limits.js';
-import { npsResponse, submission } from '../testing/fixtures.js';
 import { isDateTime, isHttpUrl } from '../protocol/formats.js';
+import { MAX_RESPONSES_PER_SUBMISSION } from '../protocol/limits.js';
 import { SubmissionSchema } from '../protocol/schema.js';
+import { npsResponse, submission } from '../testing/fixtures.js';
 import { explain, type SchemaNode } from './explain.js';
 import type { ValidationIssue } from './issue.js';
 import { parseSubmission } from './parse-submission.js';
@@ -56,7 +56,9 @@ describe('validateSubmission: valid input', () => {
   });
 
   it('accepts the edges of every bound', () => {
-    const metadata = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'v'.repeat(500)]));
+    const metadata = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [`k${i}`, 'v'.repeat(500)]),
+    );
     const response = npsResponse({
       comment: 'x'.repeat(2000),
       surveyId: 's'.repeat(64),
@@ -119,7 +121,11 @@ describe('validateSubmission: the submission', () => {
     const first = npsResponse();
     const again = npsResponse({ id: first.id, score: 3 });
     expect(issuesOf(submission([first, npsResponse(), again]))).toEqual([
-      { path: '/responses/2/id', code: 'duplicate_id', message: 'duplicates the id of /responses/0' },
+      {
+        path: '/responses/2/id',
+        code: 'duplicate_id',
+        message: 'duplicates the id of /responses/0',
+      },
     ]);
   });
 
@@ -138,11 +144,14 @@ describe('validateSubmission: the submission', () => {
 });
 
 describe('validateSubmission: required fields', () => {
-  it.each(['id', 'surveyId', 'score', 'locale', 'pageUrl', 'answeredAt', 'sdk'])('requires %s', (key) => {
-    expect(issuesOf(submission([without(key)]))).toEqual([
-      { path: `/responses/0/${key}`, code: 'required', message: 'is required' },
-    ]);
-  });
+  it.each(['id', 'surveyId', 'score', 'locale', 'pageUrl', 'answeredAt', 'sdk'])(
+    'requires %s',
+    (key) => {
+      expect(issuesOf(submission([without(key)]))).toEqual([
+        { path: `/responses/0/${key}`, code: 'required', message: 'is required' },
+      ]);
+    },
+  );
 
   it('requires kind, and still checks the fields every kind shares', () => {
     const response = { ...without('kind'), locale: 'English' };
@@ -173,7 +182,9 @@ describe('validateSubmission: kinds and scores', () => {
     ['ces', 0, 'must be from 1 to 7 for kind "ces"'],
     ['ces', 8, 'must be from 1 to 7 for kind "ces"'],
   ])('rejects a %s score of %i', (kind, score, message) => {
-    expect(issuesOfResponse({ kind, score })).toEqual([{ path: '/responses/0/score', code: 'out_of_range', message }]);
+    expect(issuesOfResponse({ kind, score })).toEqual([
+      { path: '/responses/0/score', code: 'out_of_range', message },
+    ]);
   });
 
   it.each([
@@ -182,21 +193,31 @@ describe('validateSubmission: kinds and scores', () => {
     [null, 'must be an integer, not null'],
     [true, 'must be an integer, not boolean'],
   ])('rejects a score of %j', (score, message) => {
-    expect(issuesOfResponse({ score })).toEqual([{ path: '/responses/0/score', code: 'invalid_type', message }]);
+    expect(issuesOfResponse({ score })).toEqual([
+      { path: '/responses/0/score', code: 'invalid_type', message },
+    ]);
   });
 
   it('rejects an unknown kind, naming the known ones', () => {
     expect(issuesOfResponse({ kind: 'star', score: 42 })).toEqual([
-      { path: '/responses/0/kind', code: 'invalid_value', message: 'must be one of "nps", "csat", "ces"' },
+      {
+        path: '/responses/0/kind',
+        code: 'invalid_value',
+        message: 'must be one of "nps", "csat", "ces"',
+      },
     ]);
   });
 });
 
 describe('validateSubmission: strings and formats', () => {
-  const format = (path: string, message: string) => [{ path: `/responses/0/${path}`, code: 'invalid_format', message }];
+  const format = (path: string, message: string) => [
+    { path: `/responses/0/${path}`, code: 'invalid_format', message },
+  ];
   const UUID = 'must be a lowercase UUID, like "0193a9b4-5c2e-7d1f-8a3b-4c5d6e7f8091"';
-  const IDENT = 'must start with a letter or digit and contain only letters, digits, "_", ".", ":" or "-"';
-  const URL_MESSAGE = 'must be an absolute http or https URL in printable ASCII, as location.href gives it';
+  const IDENT =
+    'must start with a letter or digit and contain only letters, digits, "_", ".", ":" or "-"';
+  const URL_MESSAGE =
+    'must be an absolute http or https URL in printable ASCII, as location.href gives it';
   const DATE = 'must be an RFC 3339 date-time with an offset, like "2026-11-25T14:05:00Z"';
 
   it.each([
@@ -217,28 +238,40 @@ describe('validateSubmission: strings and formats', () => {
     expect(issuesOfResponse({ locale })).toEqual(expected);
   });
 
-  it.each(['javascript:alert(1)', 'ftp://example.com/', '/checkout', 'https://', 'https://exa mple.com/', 'example.com'])(
-    'rejects the page URL %s',
-    (pageUrl) => {
-      expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'ftp://example.com/',
+    '/checkout',
+    'https://',
+    'https://exa mple.com/',
+    'example.com',
+  ])('rejects the page URL %s', (pageUrl) => {
+    expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
+  });
 
-  it.each(['https://a.example/a\u0000b', 'https://a.example/caf\u00e9', 'https://a.example/a b', 'https://a.example/\u001b'])(
-    'rejects the page URL %j with a control, space or non-ASCII character',
-    (pageUrl) => {
-      expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
-    },
-  );
+  it.each([
+    'https://a.example/a\u0000b',
+    'https://a.example/caf\u00e9',
+    'https://a.example/a b',
+    'https://a.example/\u001b',
+  ])('rejects the page URL %j with a control, space or non-ASCII character', (pageUrl) => {
+    expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
+  });
 
   it('accepts a percent-encoded page URL with query and fragment', () => {
-    expect(issuesOfResponse({ pageUrl: 'https://xn--caf-dma.example/caf%C3%A9?q=a%20b#top' })).toEqual([]);
+    expect(
+      issuesOfResponse({ pageUrl: 'https://xn--caf-dma.example/caf%C3%A9?q=a%20b#top' }),
+    ).toEqual([]);
   });
 
   it('rejects a page URL over 2048 characters', () => {
     const pageUrl = `https://a.example/${'p'.repeat(2048)}`;
     expect(issuesOfResponse({ pageUrl })).toEqual([
-      { path: '/responses/0/pageUrl', code: 'too_long', message: `must be at most 2048 characters long, not ${pageUrl.length}` },
+      {
+        path: '/responses/0/pageUrl',
+        code: 'too_long',
+        message: `must be at most 2048 characters long, not ${pageUrl.length}`,
+      },
     ]);
   });
 
@@ -257,13 +290,19 @@ describe('validateSubmission: strings and formats', () => {
 
   it('accepts 29 February in a leap year only', () => {
     expect(issuesOfResponse({ answeredAt: '2024-02-29T00:00:00Z' })).toEqual([]);
-    expect(issuesOfResponse({ answeredAt: '2025-02-29T00:00:00Z' })).toEqual(format('answeredAt', DATE));
+    expect(issuesOfResponse({ answeredAt: '2025-02-29T00:00:00Z' })).toEqual(
+      format('answeredAt', DATE),
+    );
   });
 
   it('rejects an answer dated before 2000', () => {
     for (const answeredAt of ['0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z']) {
       expect(issuesOfResponse({ answeredAt })).toEqual([
-        { path: '/responses/0/answeredAt', code: 'out_of_range', message: 'must not be before 2000-01-01T00:00:00Z' },
+        {
+          path: '/responses/0/answeredAt',
+          code: 'out_of_range',
+          message: 'must not be before 2000-01-01T00:00:00Z',
+        },
       ]);
     }
   });
@@ -284,7 +323,9 @@ describe('validateSubmission: strings and formats', () => {
     ['variant', '', 'too_short', 'must not be empty'],
     ['comment', 'c'.repeat(2001), 'too_long', 'must be at most 2000 characters long, not 2001'],
   ])('bounds %s', (key, value, code, message) => {
-    expect(issuesOfResponse({ [key]: value })).toEqual([{ path: `/responses/0/${key}`, code, message }]);
+    expect(issuesOfResponse({ [key]: value })).toEqual([
+      { path: `/responses/0/${key}`, code, message },
+    ]);
   });
 
   it.each([
@@ -295,14 +336,20 @@ describe('validateSubmission: strings and formats', () => {
     expect(issuesOfResponse({ [key]: value })).toEqual(format(key, IDENT));
   });
 
-  it.each(['nul \u0000 byte', 'escape \u001b[31m red', 'bell \u0007', 'lone \ud800 surrogate', 'lone \udc00 low'])(
-    'rejects the comment %j with a control character or lone surrogate',
-    (comment) => {
-      const message = 'must not contain control characters (other than tab and line breaks) or lone surrogates';
-      expect(issuesOfResponse({ comment })).toEqual(format('comment', message));
-      expect(issuesOfResponse({ metadata: { note: comment } })).toEqual(format('metadata/note', message));
-    },
-  );
+  it.each([
+    'nul \u0000 byte',
+    'escape \u001b[31m red',
+    'bell \u0007',
+    'lone \ud800 surrogate',
+    'lone \udc00 low',
+  ])('rejects the comment %j with a control character or lone surrogate', (comment) => {
+    const message =
+      'must not contain control characters (other than tab and line breaks) or lone surrogates';
+    expect(issuesOfResponse({ comment })).toEqual(format('comment', message));
+    expect(issuesOfResponse({ metadata: { note: comment } })).toEqual(
+      format('metadata/note', message),
+    );
+  });
 
   it('accepts comments in any script, with emoji, tabs and line breaks', () => {
     const comment = 'Très bien 👍\r\n\tشكرا — 谢谢 — ขอบคุณ';
@@ -311,19 +358,28 @@ describe('validateSubmission: strings and formats', () => {
 
   it('rejects a comment that is not a string', () => {
     expect(issuesOfResponse({ comment: ['a'] })).toEqual([
-      { path: '/responses/0/comment', code: 'invalid_type', message: 'must be a string, not an array' },
+      {
+        path: '/responses/0/comment',
+        code: 'invalid_type',
+        message: 'must be a string, not an array',
+      },
     ]);
   });
 
   it('rejects a malformed SDK name and version', () => {
     expect(issuesOfResponse({ sdk: { name: 'Hark Widget', version: 'v1' } })).toEqual([
-      ...format('sdk/name', 'must contain only lowercase letters, digits, "@", "/", ".", "_" or "-"'),
+      ...format(
+        'sdk/name',
+        'must contain only lowercase letters, digits, "@", "/", ".", "_" or "-"',
+      ),
       ...format('sdk/version', 'must be a semantic version, like "1.4.0"'),
     ]);
   });
 
   it('rejects a malformed visitor id', () => {
-    expect(issuesOfResponse({ visitorId: 'short' })).toEqual(format('visitorId', 'must be 8 to 64 letters, digits, "_" or "-"'));
+    expect(issuesOfResponse({ visitorId: 'short' })).toEqual(
+      format('visitorId', 'must be 8 to 64 letters, digits, "_" or "-"'),
+    );
   });
 });
 
@@ -345,8 +401,16 @@ describe('validateSubmission: unknown and hostile keys', () => {
       ok: false,
       issues: [
         { path: '/responses/0/__proto__', code: 'forbidden_key', message: 'is a forbidden key' },
-        { path: '/responses/0/metadata/constructor', code: 'forbidden_key', message: 'is a forbidden key' },
-        { path: '/responses/0/metadata/__proto__', code: 'forbidden_key', message: 'is a forbidden key' },
+        {
+          path: '/responses/0/metadata/constructor',
+          code: 'forbidden_key',
+          message: 'is a forbidden key',
+        },
+        {
+          path: '/responses/0/metadata/__proto__',
+          code: 'forbidden_key',
+          message: 'is a forbidden key',
+        },
       ],
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -369,9 +433,17 @@ describe('validateSubmission: unknown and hostile keys', () => {
   it('bounds metadata: entries, key shape, value type and length', () => {
     const tooMany = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v']));
     expect(issuesOfResponse({ metadata: tooMany })).toEqual([
-      { path: '/responses/0/metadata', code: 'too_many', message: 'must have at most 20 entries, not 21' },
+      {
+        path: '/responses/0/metadata',
+        code: 'too_many',
+        message: 'must have at most 20 entries, not 21',
+      },
     ]);
-    expect(issuesOfResponse({ metadata: { 'a b': 'x', ['k'.repeat(65)]: 'x', n: 1, long: 'v'.repeat(501) } })).toEqual([
+    expect(
+      issuesOfResponse({
+        metadata: { 'a b': 'x', ['k'.repeat(65)]: 'x', n: 1, long: 'v'.repeat(501) },
+      }),
+    ).toEqual([
       {
         path: '/responses/0/metadata/a b',
         code: 'invalid_format',
@@ -384,8 +456,16 @@ describe('validateSubmission: unknown and hostile keys', () => {
         message:
           'is not a valid key: it must be 1 to 64 letters, digits, "_", ".", ":" or "-", starting with a letter, digit or "_"',
       },
-      { path: '/responses/0/metadata/n', code: 'invalid_type', message: 'must be a string, not number' },
-      { path: '/responses/0/metadata/long', code: 'too_long', message: 'must be at most 500 characters long, not 501' },
+      {
+        path: '/responses/0/metadata/n',
+        code: 'invalid_type',
+        message: 'must be a string, not number',
+      },
+      {
+        path: '/responses/0/metadata/long',
+        code: 'too_long',
+        message: 'must be at most 500 characters long, not 501',
+      },
     ]);
   });
 });
@@ -404,10 +484,40 @@ describe('validateSubmission never throws and always explains', () => {
   // A cheap deterministic fuzzer: mutate one field of a valid submission to a hostile value and
   // check that every rejection carries issues from the explainer, not the fallback.
   const hostile: unknown[] = [
-    null, true, 0, -1, 1e308, 0.5, '', ' ', 'x'.repeat(70_000), [], {}, [[]], { a: { b: {} } },
-    { constructor: 'x' }, { 'a b': 'x' }, JSON.parse('{"__proto__": "x"}'), { version: '1.0.0', name: 'x', extra: 'y' },
+    null,
+    true,
+    0,
+    -1,
+    1e308,
+    0.5,
+    '',
+    ' ',
+    'x'.repeat(70_000),
+    [],
+    {},
+    [[]],
+    { a: { b: {} } },
+    { constructor: 'x' },
+    { 'a b': 'x' },
+    JSON.parse('{"__proto__": "x"}'),
+    { version: '1.0.0', name: 'x', extra: 'y' },
   ];
-  const keys = ['id', 'surveyId', 'kind', 'score', 'comment', 'locale', 'pageUrl', 'answeredAt', 'variant', 'visitorId', 'metadata', 'sdk', 'protocol', 'responses'];
+  const keys = [
+    'id',
+    'surveyId',
+    'kind',
+    'score',
+    'comment',
+    'locale',
+    'pageUrl',
+    'answeredAt',
+    'variant',
+    'visitorId',
+    'metadata',
+    'sdk',
+    'protocol',
+    'responses',
+  ];
 
   it('explains every mutation', () => {
     for (const key of keys) {
@@ -419,10 +529,16 @@ describe('validateSubmission never throws and always explains', () => {
         const result = validateSubmission(input, { now: NOW });
         // The compiled check and the explainer read one schema: they must reach one verdict.
         const explained: ValidationIssue[] = [];
-        explain(SubmissionSchema as unknown as SchemaNode, input, '', { issues: explained, formats: FORMATS });
-        expect(result.ok, `${key} = ${JSON.stringify(value)?.slice(0, 40)}`).toBe(explained.length === 0);
+        explain(SubmissionSchema as unknown as SchemaNode, input, '', {
+          issues: explained,
+          formats: FORMATS,
+        });
+        expect(result.ok, `${key} = ${JSON.stringify(value)?.slice(0, 40)}`).toBe(
+          explained.length === 0,
+        );
         if (result.ok) continue;
-        for (const issue of result.issues) expect(issue.message).not.toMatch(/^failed a schema check/);
+        for (const issue of result.issues)
+          expect(issue.message).not.toMatch(/^failed a schema check/);
       }
     }
   });

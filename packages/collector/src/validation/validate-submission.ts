@@ -30,7 +30,10 @@ const FORMATS: ReadonlyMap<string, FormatCheck> = new Map([
  * Checks that `input` (parsed JSON) is a valid v1 submission. Never throws on bad input: returns
  * either the typed submission or every issue found, each with a JSON Pointer and a message.
  */
-export function validateSubmission(input: unknown, options: ValidateOptions = {}): ValidationResult<Submission> {
+export function validateSubmission(
+  input: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<Submission> {
   const issues: ValidationIssue[] = [];
   if (!compiled.Check(input)) {
     explain(SUBMISSION_NODE, input, '', { issues, formats: FORMATS });
@@ -50,7 +53,11 @@ export function validateSubmission(input: unknown, options: ValidateOptions = {}
 const EARLIEST = Date.parse(EARLIEST_ANSWERED_AT);
 
 /** What a JSON Schema cannot say: ids unique within the batch, answers not from the future. */
-function checkAcrossResponses(input: unknown, options: ValidateOptions, issues: ValidationIssue[]): void {
+function checkAcrossResponses(
+  input: unknown,
+  options: ValidateOptions,
+  issues: ValidationIssue[],
+): void {
   const responses = (input as { responses?: unknown } | null)?.responses;
   if (!Array.isArray(responses) || responses.length > MAX_ISSUES * 10) return;
   const latest = (options.now ?? Date.now()) + (options.maxClockSkewMs ?? MAX_CLOCK_SKEW_MS);

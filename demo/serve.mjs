@@ -1,0 +1,65 @@
+// Serves the demo page beside the reference collector: one origin, one command (`npm start`).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startReferenceServer } from '@hark/collector/node';
+
+const HERE = new URL('.', import.meta.url).pathname;
+const ROOT = join(HERE, '..');
+
+/** The demo's files, by URL path. Nothing else is served from disk. */
+const FILES = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/demo.js': ['demo.js', 'text/javascript; charset=utf-8'],
+  '/demo.css': ['demo.css', 'text/css; charset=utf-8'],
+};
+
+// The strict policy the widget must live under (FAULTS 14): the demo proves it can.
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export function withDemoPages(collector) {
+  return async (request, context) => {
+    const { pathname } = new URL(request.url);
+    const file = FILES[pathname];
+    if (file === undefined || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return collector(request, context);
+    const [name, type] = file;
+    return new Response(await readFile(join(HERE, name)), {
+      headers: {
+        'content-type': type,
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      },
+    });
+  };
+}
+
+export async function startDemo({
+  port = 8787,
+  host = '127.0.0.1',
+  db = join(ROOT, '.hark', 'demo.db'),
+  log,
+} = {}) {
+  return startReferenceServer({ port, host, db, wrap: withDemoPages, ...(log ? { log } : {}) });
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } },
+    strict: true,
+  });
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  const server = await startDemo({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.db ? { db: values.db } : {}),
+  });
+  console.log(
+    `\nHark demo: ${server.url}/\n  collector: POST ${server.url}/v1/responses\n  results:   ${server.url}/results?surveyId=demo-nps\n`,
+  );
+  const stop = () => server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

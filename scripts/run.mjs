@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// The README's two commands run this: `npm start` (the demo page with the reference collector)
+// and `npm test` (every check). Each installs what it needs on a fresh machine that has only
+// Node 20 and npm: pnpm, the dependencies, and for the tests Chromium and PostgreSQL.
+// Plain Node, no dependencies: it runs before anything is installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = JSON.parse(
+  readFileSync(join(ROOT, 'package.json'), 'utf8'),
+).packageManager.split('@')[1];
+const IS_ROOT = process.getuid?.() === 0;
+const env = { ...process.env };
+// better-sqlite3 compiles from source here; node-gyp would otherwise download Node's headers.
+if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+  env.npm_config_nodedir = '/usr';
+
+function say(line) {
+  process.stdout.write(`\n▶ ${line}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env, ...options });
+  if (result.error) fail(`${command} could not start: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function must(command, args, options) {
+  const status = run(command, args, options);
+  if (status !== 0) fail(`${[command, ...args].join(' ')} exited with ${status}`);
+}
+
+function output(command, args) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** pnpm at the pinned version: the one on PATH, else installed globally (root), else via npx. */
+function ensurePnpm() {
+  if (output('pnpm', ['--version']) === PNPM_VERSION) return ['pnpm'];
+  if (IS_ROOT) {
+    say(`installing pnpm ${PNPM_VERSION}`);
+    if (
+      run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]) === 0 &&
+      output('pnpm', ['--version']) === PNPM_VERSION
+    ) {
+      return ['pnpm'];
+    }
+  }
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+function pnpm(pnpmCommand, args, options) {
+  const [command, ...prefix] = pnpmCommand;
+  must(command, [...prefix, ...args], options);
+}
+
+function findChromium() {
+  const candidates = [
+    env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ];
+  return candidates.find((path) => path && existsSync(path));
+}
+
+function findPostgresBin() {
+  const base = '/usr/lib/postgresql';
+  if (existsSync(base)) {
+    const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb')));
+    versions.sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return join(base, versions[0], 'bin');
+  }
+  const onPath = output('sh', ['-c', 'command -v initdb']);
+  return onPath ? dirname(onPath) : undefined;
+}
+
+/** Debian packages the tests need and this machine lacks; installed when we may, else explained. */
+function ensureSystemPackages() {
+  const missing = [];
+  if (!findChromium()) missing.push('chromium');
+  if (!env.HARK_PG_URL && !findPostgresBin()) missing.push('postgresql');
+  if (missing.length === 0) return;
+  if (!IS_ROOT || !output('sh', ['-c', 'command -v apt-get'])) {
+    const help = [];
+    if (missing.includes('chromium'))
+      help.push('install Chromium or Chrome and set CHROME_PATH to its binary');
+    if (missing.includes('postgresql'))
+      help.push(
+        'install PostgreSQL server binaries (initdb) or set HARK_PG_URL to a database the tests may use',
+      );
+    fail(`the tests need ${missing.join(' and ')}: ${help.join('; ')}.`);
+  }
+  say(`installing ${missing.join(', ')} from Debian's packages`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  must('apt-get', ['update', '-qq'], { env: aptEnv });
+  must('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: aptEnv });
+}
+
+function install(pnpmCommand) {
+  say('installing dependencies');
+  pnpm(pnpmCommand, ['install', '--frozen-lockfile']);
+}
+
+function test() {
+  ensureSystemPackages();
+  const chromium = findChromium();
+  if (chromium) env.CHROME_PATH = chromium;
+  const pnpmCommand = ensurePnpm();
+  install(pnpmCommand);
+  say('building');
+  pnpm(pnpmCommand, ['run', 'build']);
+  say('lint and format (biome)');
+  pnpm(pnpmCommand, ['run', 'lint']);
+  say('type-checking');
+  pnpm(pnpmCommand, ['run', 'typecheck']);
+  say('unit, integration and end-to-end tests (vitest; PostgreSQL and Chromium for real)');
+  mkdirSync(join(ROOT, '.hark'), { recursive: true });
+  const report = join(ROOT, '.hark', 'vitest-report.json');
+  const [command, ...prefix] = pnpmCommand;
+  const status = run(command, [
+    ...prefix,
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;
+  if (counts) {
+    // The plain closing line CI reads, whatever the runner printed above it.
+    process.stdout.write(
+      `\ntests: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed\n`,
+    );
+  }
+  if (status !== 0) fail(`tests failed (vitest exited with ${status})`);
+  if (!counts || counts.numTotalTests === 0) fail('no test ran');
+}
+
+function start() {
+  const pnpmCommand = ensurePnpm();
+  install(pnpmCommand);
+  say('building');
+  pnpm(pnpmCommand, ['run', 'build']);
+  say('starting the demo and the reference collector (Ctrl+C stops them)');
+  must(process.execPath, [join(ROOT, 'demo', 'serve.mjs'), ...process.argv.slice(3)]);
+}
+
+const task = process.argv[2];
+if (task === 'test') test();
+else if (task === 'start') start();
+else fail('usage: node scripts/run.mjs test | start [demo options]');
