@@ -1,6 +1,6 @@
 import { SubmissionSchema } from './schema.js';
 
-export const SUBMISSION_SCHEMA_ID = 'https://hark.dev/schemas/submission-v1.schema.json';
+export const SUBMISSION_SCHEMA_ID = 'urn:hark:schema:submission:v1';
 
 /**
  * The JSON Schema (draft 2020-12) of a v1 submission, for collectors not written in JavaScript.
