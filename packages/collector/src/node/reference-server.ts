@@ -58,21 +58,18 @@ export async function startReferenceServer(
     options.postgres !== undefined
       ? await openPostgresStore({ connectionString: options.postgres })
       : openSqliteStore({ path: options.db ?? 'hark.db' });
-  const collector = createCollector({
-    store,
-    allowedOrigins: options.allowedOrigins ?? [],
-    rateLimiter: tokenBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-    readEndpoints,
-    ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
-    onError: (error) =>
-      log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
-  });
   let running: RunningServer;
   try {
-    running = await serve(options.wrap ? options.wrap(collector) : collector, {
-      port: options.port ?? 8787,
-      host,
+    const collector = createCollector({
+      store,
+      allowedOrigins: options.allowedOrigins ?? [],
+      rateLimiter: tokenBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+      readEndpoints,
+      ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
+      onError: (error) => log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
     });
+    const handler = options.wrap ? options.wrap(collector) : collector;
+    running = await serve(handler, { port: options.port ?? 8787, host });
   } catch (error) {
     await store.close();
     throw error;

@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { answer, postSubmission, submissionOf } from '../support/submissions.js';
+import { tempDir } from '../support/temp-dir.js';
+
+// The built bin, as `npx hark-collector` runs it (the test command builds before testing).
+const BIN = fileURLToPath(new URL('../../packages/collector/dist/bin/hark-collector.js', import.meta.url));
+const dir = tempDir('hark-cli');
+const running: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+});
+
+/** Starts the bin and resolves with its base URL once it says it listens. */
+async function startBin(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, '--port', '0', ...args], { env: { ...process.env, ...env } });
+  running.push(child);
+  let out = '';
+  child.stdout?.setEncoding('utf8');
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (d: string) => {
+    out += d;
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (d: string) => {
+      out += d;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+describe('hark-collector', () => {
+  it('serves SQLite by default, stores answers, and stops cleanly on SIGTERM', async () => {
+    const db = dir.file('cli.db');
+    const { child, url } = await startBin(['--db', db]);
+    const batch = submissionOf(answer(), answer());
+    expect((await postSubmission(url, batch)).status).toBe(202);
+    expect((await postSubmission(url, batch)).status).toBe(202);
+    const results = (await (await fetch(`${url}/results?surveyId=e2e`)).json()) as { kinds: Array<{ overall: { count: number } }> };
+    expect(results.kinds[0]?.overall.count).toBe(2);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('stores in PostgreSQL with --postgres', async () => {
+    const { url } = await startBin(['--postgres', inject('pgUrl')]);
+    const one = answer({ surveyId: `cli-pg-${process.pid}` });
+    const response = await postSubmission(url, submissionOf(one));
+    expect(await response.json()).toEqual({ accepted: [one.id], stored: 1, duplicates: [] });
+  });
+
+  it('lets only the allowed origins submit', async () => {
+    const { url } = await startBin(['--db', dir.file('cors.db'), '--allow-origin', 'https://shop.example']);
+    expect((await postSubmission(url, submissionOf(answer()), { origin: 'https://shop.example' })).status).toBe(202);
+    expect((await postSubmission(url, submissionOf(answer()), { origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('guards results with the admin token from the environment', async () => {
+    const token = 'a-long-enough-admin-token';
+    const { url } = await startBin(['--db', dir.file('token.db')], { HARK_ADMIN_TOKEN: token });
+    expect((await fetch(`${url}/results?surveyId=e2e`)).status).toBe(401);
+    const authorised = await fetch(`${url}/results?surveyId=e2e`, { headers: { authorization: `Bearer ${token}` } });
+    expect(authorised.status).toBe(200);
+  });
+
+  it.each([
+    [['--port', 'abc'], 'hark-collector: --port must be a whole number from 0 to 65535, not "abc"'],
+    [['--db', 'a.db', '--postgres', 'postgres://x'], 'hark-collector: use either --db or --postgres, not both'],
+    [['--colour'], "hark-collector: Unknown option '--colour'"],
+  ])('refuses %j with exit code 2 and a precise message', (args, message) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(result.stderr).toContain('Usage: hark-collector [options]');
+  });
+
+  it('says why it cannot start, with exit code 1', () => {
+    const result = spawnSync(process.execPath, [BIN, '--db', dir.file('short.db'), '--admin-token', 'short'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('hark-collector: cannot start: adminToken must be at least 16 characters long\n');
+  });
+
+  it('prints its help', () => {
+    const result = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--allow-origin <origin>');
+  });
+});
