@@ -6,7 +6,9 @@ import { answer, postSubmission, submissionOf } from '../support/submissions.js'
 import { tempDir } from '../support/temp-dir.js';
 
 // The built bin, as `npx hark-collector` runs it (the test command builds before testing).
-const BIN = fileURLToPath(new URL('../../packages/collector/dist/bin/hark-collector.js', import.meta.url));
+const BIN = fileURLToPath(
+  new URL('../../packages/collector/dist/bin/hark-collector.js', import.meta.url),
+);
 const dir = tempDir('hark-cli');
 const running: ChildProcess[] = [];
 
@@ -15,8 +17,13 @@ afterEach(() => {
 });
 
 /** Starts the bin and resolves with its base URL once it says it listens. */
-async function startBin(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', ...args], { env: { ...process.env, ...env } });
+async function startBin(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, '--port', '0', ...args], {
+    env: { ...process.env, ...env },
+  });
   running.push(child);
   let out = '';
   child.stdout?.setEncoding('utf8');
@@ -42,7 +49,9 @@ describe('hark-collector', () => {
     const batch = submissionOf(answer(), answer());
     expect((await postSubmission(url, batch)).status).toBe(202);
     expect((await postSubmission(url, batch)).status).toBe(202);
-    const results = (await (await fetch(`${url}/results?surveyId=e2e`)).json()) as { kinds: Array<{ overall: { count: number } }> };
+    const results = (await (await fetch(`${url}/results?surveyId=e2e`)).json()) as {
+      kinds: Array<{ overall: { count: number } }>;
+    };
     expect(results.kinds[0]?.overall.count).toBe(2);
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
@@ -57,36 +66,73 @@ describe('hark-collector', () => {
   });
 
   it('lets only the allowed origins submit', async () => {
-    const { url } = await startBin(['--db', dir.file('cors.db'), '--allow-origin', 'https://shop.example']);
-    expect((await postSubmission(url, submissionOf(answer()), { origin: 'https://shop.example' })).status).toBe(202);
-    expect((await postSubmission(url, submissionOf(answer()), { origin: 'https://evil.example' })).status).toBe(403);
+    const { url } = await startBin([
+      '--db',
+      dir.file('cors.db'),
+      '--allow-origin',
+      'https://shop.example',
+    ]);
+    expect(
+      (await postSubmission(url, submissionOf(answer()), { origin: 'https://shop.example' }))
+        .status,
+    ).toBe(202);
+    expect(
+      (await postSubmission(url, submissionOf(answer()), { origin: 'https://evil.example' }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('limits each client address to --rate-limit submissions per second, in bursts of ten seconds', async () => {
+    const { url } = await startBin(['--db', dir.file('rate.db'), '--rate-limit', '1']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push((await postSubmission(url, submissionOf(answer()))).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(202));
+    expect(statuses[10]).toBe(429);
   });
 
   it('guards results with the admin token from the environment', async () => {
     const token = 'a-long-enough-admin-token';
     const { url } = await startBin(['--db', dir.file('token.db')], { HARK_ADMIN_TOKEN: token });
     expect((await fetch(`${url}/results?surveyId=e2e`)).status).toBe(401);
-    const authorised = await fetch(`${url}/results?surveyId=e2e`, { headers: { authorization: `Bearer ${token}` } });
+    const authorised = await fetch(`${url}/results?surveyId=e2e`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(authorised.status).toBe(200);
   });
 
   it.each([
     [['--port', 'abc'], 'hark-collector: --port must be a whole number from 0 to 65535, not "abc"'],
-    [['--db', 'a.db', '--postgres', 'postgres://x'], 'hark-collector: use either --db or --postgres, not both'],
+    [
+      ['--db', 'a.db', '--postgres', 'postgres://x'],
+      'hark-collector: use either --db or --postgres, not both',
+    ],
     [['--colour'], "hark-collector: Unknown option '--colour'"],
+    [
+      ['--rate-limit', '-1'],
+      'hark-collector: --rate-limit must be a whole number of submissions per second, not "-1"',
+    ],
   ])('refuses %j with exit code 2 and a precise message', (args, message) => {
     const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(result.stderr.split('\n')[0]).toMatch(
+      new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
     expect(result.stderr).toContain('Usage: hark-collector [options]');
   });
 
   it('says why it cannot start, with exit code 1', () => {
-    const result = spawnSync(process.execPath, [BIN, '--db', dir.file('short.db'), '--admin-token', 'short'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [BIN, '--db', dir.file('short.db'), '--admin-token', 'short'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('hark-collector: cannot start: adminToken must be at least 16 characters long\n');
+    expect(result.stderr).toBe(
+      'hark-collector: cannot start: adminToken must be at least 16 characters long\n',
+    );
   });
 
   it('prints its help', () => {

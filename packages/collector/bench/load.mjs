@@ -21,7 +21,9 @@ process.once('message', (config) => {
   run(config).then(
     (result) => process.send({ type: 'result', ...result }, () => process.disconnect()),
     (error) => {
-      process.send({ type: 'error', message: String(error?.stack ?? error) }, () => process.exit(1));
+      process.send({ type: 'error', message: String(error?.stack ?? error) }, () =>
+        process.exit(1),
+      );
     },
   );
 });
@@ -57,12 +59,16 @@ function percentile(sorted, p) {
 
 async function run({ url, origin, concurrency, warmupMs, durationMs, perBody, maxRequests }) {
   const target = new URL(url);
-  if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.host}: 127.0.0.1 only`);
-  const hardLimit = setTimeout(() => {
-    process.send({ type: 'error', message: 'load generator exceeded its time limit' }, () =>
-      process.exit(2),
-    );
-  }, warmupMs + durationMs + 30_000);
+  if (target.hostname !== '127.0.0.1')
+    throw new Error(`refusing to load ${target.host}: 127.0.0.1 only`);
+  const hardLimit = setTimeout(
+    () => {
+      process.send({ type: 'error', message: 'load generator exceeded its time limit' }, () =>
+        process.exit(2),
+      );
+    },
+    warmupMs + durationMs + 30_000,
+  );
   hardLimit.unref();
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });

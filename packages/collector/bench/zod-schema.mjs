@@ -6,10 +6,12 @@
  * Known differences (none of them matter for the benchmark input, which is valid for both):
  * - `answeredAt` uses zod's own RFC 3339 check (`z.iso.datetime({ offset: true })`), which also
  *   rejects 30 February; it refuses a lowercase `z` and does not cap fractional digits at 9.
- * - `pageUrl` uses `z.url()` (WHATWG parser + protocol check) plus Hark's printable-ASCII pattern.
+ * - `pageUrl` uses `z.url()` (WHATWG parser + protocol check) plus Hark's http(s) printable-ASCII
+ *   pattern.
  */
 import * as z from 'zod';
 import {
+  HTTP_URL_PATTERN,
   IDENTIFIER_PATTERN,
   LOCALE_PATTERN,
   METADATA_KEY_PATTERN,
@@ -45,7 +47,7 @@ const commonFields = {
   pageUrl: z
     .url({ protocol: /^https?$/ })
     .max(MAX_URL_LENGTH)
-    .regex(/^https?:\/\/[^\s/?#][\u0021-\u007E]*$/i),
+    .regex(re(HTTP_URL_PATTERN)),
   answeredAt: z.iso.datetime({ offset: true }).max(40),
   variant: identifier().optional(),
   visitorId: z.string().regex(re(VISITOR_ID_PATTERN)).optional(),

@@ -13,6 +13,7 @@ Options:
   --host <address>         address to listen on (default: 127.0.0.1)
   --allow-origin <origin>  a site that may submit, e.g. https://shop.example; repeat, or * for any
   --admin-token <token>    token that GET /results requires (or env HARK_ADMIN_TOKEN)
+  --rate-limit <n>         submissions per second per client address (default: 60; 0: off)
   -h, --help               show this help
 `;
 
@@ -31,6 +32,7 @@ function parse() {
       host: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -51,6 +53,12 @@ if (values.db !== undefined && values.postgres !== undefined)
 const port = values.port === undefined ? 8787 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+const rateLimit = values['rate-limit'] === undefined ? 60 : Number(values['rate-limit']);
+if (!Number.isInteger(rateLimit) || rateLimit < 0) {
+  fail(
+    `--rate-limit must be a whole number of submissions per second, not "${values['rate-limit']}"`,
+  );
+}
 const origins = (values['allow-origin'] ?? [])
   .flatMap((o) => o.split(','))
   .map((o) => o.trim())
@@ -64,6 +72,7 @@ try {
     ...(values.db === undefined ? {} : { db: values.db }),
     ...(values.postgres === undefined ? {} : { postgres: values.postgres }),
     allowedOrigins: origins.includes('*') ? '*' : origins,
+    rateLimit,
     ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
   });
   const store = values.postgres === undefined ? `SQLite ${values.db ?? 'hark.db'}` : 'PostgreSQL';

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { CollectorHandler } from '../http/create-collector.js';
 
 /**
@@ -61,15 +60,44 @@ function toRequest(req: IncomingMessage): Request {
     headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const controller = new AbortController();
-  // A client that hangs up mid-body aborts the Request, so the handler stops reading it.
-  req.once('close', () => {
-    if (!req.complete) controller.abort();
-  });
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,
-    signal: controller.signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
   } as RequestInit);
+}
+
+/**
+ * The request body as a web stream, pulling from Node only as fast as the handler reads (a
+ * lighter bridge than `Readable.toWeb`, which costs a fifth of a small request's time). A client
+ * that hangs up mid-body errors the stream, so the handler stops and stores nothing.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) => {
+        if (done) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once('end', () => {
+        if (!done) controller.close();
+        done = true;
+      });
+      req.once('close', () => {
+        if (!done && !req.complete)
+          controller.error(new Error('the client closed the connection mid-body'));
+        done = true;
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      // The handler refused the body (413): stop reading; the response closes the connection.
+      done = true;
+      req.pause();
+    },
+  });
 }

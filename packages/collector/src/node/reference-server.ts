@@ -16,8 +16,12 @@ export interface ReferenceServerOptions {
   readonly host?: string;
   readonly allowedOrigins?: AllowedOrigins;
   readonly adminToken?: string;
-  /** Submissions a client may burst, and regain per second. */
-  readonly rateLimit?: { readonly capacity: number; readonly refillPerSecond: number };
+  /**
+   * Submissions per second each client address may make (bursts of ten seconds' worth); 0 turns
+   * the limit off. Behind a reverse proxy every client shares the proxy's address: raise it or
+   * limit at the proxy.
+   */
+  readonly rateLimit?: number;
   /**
    * Wraps the collector, e.g. to serve a demo page beside it. Unmatched requests fall through
    * to the collector.
@@ -30,7 +34,7 @@ export interface ReferenceServer extends RunningServer {
   readonly store: ResponseStore;
 }
 
-const DEFAULT_RATE_LIMIT = { capacity: 120, refillPerSecond: 2 };
+const DEFAULT_RATE_LIMIT = 60;
 
 /** Whether a listen address only accepts connections from this machine. */
 export function isLoopback(host: string): boolean {
@@ -58,15 +62,19 @@ export async function startReferenceServer(
     options.postgres !== undefined
       ? await openPostgresStore({ connectionString: options.postgres })
       : openSqliteStore({ path: options.db ?? 'hark.db' });
+  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let running: RunningServer;
   try {
     const collector = createCollector({
       store,
       allowedOrigins: options.allowedOrigins ?? [],
-      rateLimiter: tokenBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+      ...(rate > 0
+        ? { rateLimiter: tokenBucketLimiter({ capacity: rate * 10, refillPerSecond: rate }) }
+        : {}),
       readEndpoints,
       ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
-      onError: (error) => log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (error) =>
+        log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
     });
     const handler = options.wrap ? options.wrap(collector) : collector;
     running = await serve(handler, { port: options.port ?? 8787, host });

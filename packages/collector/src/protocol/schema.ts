@@ -137,13 +137,13 @@ function responseOf<K extends SurveyKind>(kind: K) {
   const { min, max } = SCORE_RANGES[kind];
   return Type.Object(
     {
-      ...commonFields,
       kind: Type.Literal(kind),
       score: Type.Integer({
         minimum: min,
         maximum: max,
         description: `${kind} score, ${min} to ${max}.`,
       }),
+      ...commonFields,
     },
     { additionalProperties: false, title: `${kind} response` },
   );

@@ -63,6 +63,18 @@ export function explain(
 
 type Explainer = (schema: SchemaNode, value: unknown, path: string, ctx: ExplainContext) => void;
 
+const patterns = new Map<string, RegExp>();
+
+/** The schema's few patterns, compiled once each (a hostile batch explains thousands of strings). */
+function compiledPattern(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (regex === undefined) {
+    regex = new RegExp(pattern, 'u');
+    patterns.set(pattern, regex);
+  }
+  return regex;
+}
+
 function typeIssue(path: string, type: keyof typeof TYPE_NAMES, value: unknown): ValidationIssue {
   const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
   return { path, code: 'invalid_type', message: `must be ${TYPE_NAMES[type]}, not ${got}` };
@@ -88,7 +100,7 @@ function explainObject(
       ctx.issues.push({ path: childPath(path, key), code: 'required', message: 'is required' });
   }
   const keyPatterns = Object.entries(schema.patternProperties ?? {}).map(
-    ([pattern, node]) => [new RegExp(pattern, 'u'), node] as const,
+    ([pattern, node]) => [compiledPattern(pattern), node] as const,
   );
   const keys = Object.keys(value);
   if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) {
@@ -165,7 +177,7 @@ function explainString(
     ctx.issues.push({ path, code: 'too_long', message });
     return;
   }
-  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+  if (schema.pattern !== undefined && !compiledPattern(schema.pattern).test(value)) {
     ctx.issues.push({ path, code: 'invalid_format', message: formatMessage(schema.pattern) });
     return;
   }
