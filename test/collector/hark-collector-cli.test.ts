@@ -109,8 +109,8 @@ describe('hark-collector', () => {
     ],
     [['--colour'], "hark-collector: Unknown option '--colour'"],
     [
-      ['--rate-limit', '-1'],
-      'hark-collector: --rate-limit must be a whole number of submissions per second, not "-1"',
+      ['--rate-limit', '1.5'],
+      'hark-collector: --rate-limit must be a whole number of submissions per second, not "1.5"',
     ],
   ])('refuses %j with exit code 2 and a precise message', (args, message) => {
     const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
