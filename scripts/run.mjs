@@ -104,7 +104,7 @@ function ensureSystemPackages() {
   say(`installing ${missing.join(', ')} from Debian's packages`);
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
   must('apt-get', ['update', '-qq'], { env: aptEnv });
-  must('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: aptEnv });
+  must('apt-get', ['install', '-y', '-qq', ...missing], { env: aptEnv });
 }
 
 function install(pnpmCommand) {
