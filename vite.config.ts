@@ -1,6 +1,20 @@
 import { existsSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import type { BrowserCommand } from 'vitest/node';
+
+/**
+ * The accessibility tree a screen reader gets, as Playwright's ARIA snapshot (YAML) of the
+ * element matched by `selector` in the test's frame; it pierces open shadow roots.
+ */
+const ariaSnapshot: BrowserCommand<[selector: string]> = async (context, selector) => {
+  if (context.provider.name !== 'playwright')
+    throw new Error('ariaSnapshot needs the playwright provider');
+  const frame = await (
+    context as unknown as { frame(): Promise<import('playwright').Frame> }
+  ).frame();
+  return frame.locator(selector).ariaSnapshot();
+};
 
 /** Debian's Chromium (or CHROME_PATH): nothing here downloads a browser. */
 const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -18,7 +32,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['packages/collector/src/**/*.test.ts', 'test/**/*.test.ts', 'demo/**/*.test.ts'],
+          include: [
+            'packages/collector/src/**/*.test.ts',
+            'test/**/*.test.ts',
+            'demo/**/*.test.ts',
+          ],
           globalSetup: ['test/support/postgres-global-setup.ts'],
         },
       },
@@ -45,6 +63,7 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium' }],
+            commands: { ariaSnapshot },
           },
         },
       },

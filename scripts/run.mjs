@@ -124,7 +124,9 @@ function test() {
   pnpm(pnpmCommand, ['run', 'lint']);
   say('type-checking');
   pnpm(pnpmCommand, ['run', 'typecheck']);
-  say('unit, integration and end-to-end tests (vitest; PostgreSQL and Chromium for real)');
+  say('size budgets');
+  pnpm(pnpmCommand, ['run', 'size']);
+  say('unit, integration, browser and end-to-end tests (vitest; PostgreSQL and Chromium for real)');
   mkdirSync(join(ROOT, '.hark'), { recursive: true });
   const report = join(ROOT, '.hark', 'vitest-report.json');
   const [command, ...prefix] = pnpmCommand;

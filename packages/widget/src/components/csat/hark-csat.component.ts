@@ -1,0 +1,58 @@
+import { msg } from '@lit/localize';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
+import { HarkScaleSurvey } from '../../internal/scale-survey.js';
+
+/** How the five points look: numbers, faces, or stars. */
+export type CsatLook = 'numbers' | 'emoji' | 'stars';
+
+const FACES = ['😠', '🙁', '😐', '🙂', '😄'] as const;
+
+/**
+ * @summary Customer satisfaction: "How satisfied are you…", 1 (very dissatisfied) to 5 (very
+ * satisfied). Every point has a spoken label, whatever it looks like.
+ *
+ * Events, parts and custom properties: see `HarkScaleSurvey`.
+ */
+export class HarkCsat extends HarkScaleSurvey {
+  // Lit merges these with the superclass's reactive properties.
+  static override properties: PropertyDeclarations = {
+    look: { type: String, reflect: true },
+  };
+
+  readonly kind = 'csat' as const;
+  protected readonly min = 1;
+  protected readonly max = 5;
+
+  /** `numbers` (default), `emoji` (faces) or `stars`; the spoken labels are the same. */
+  declare look: CsatLook;
+
+  constructor() {
+    super();
+    this.look = 'numbers';
+  }
+
+  protected defaultQuestion(): string {
+    return msg('How satisfied are you with your experience?');
+  }
+
+  protected defaultEnds(): readonly [string, string] {
+    return [msg('Very dissatisfied'), msg('Very satisfied')];
+  }
+
+  protected override pointLabel(point: number): string {
+    const labels = [
+      msg('Very dissatisfied'),
+      msg('Dissatisfied'),
+      msg('Neither satisfied nor dissatisfied'),
+      msg('Satisfied'),
+      msg('Very satisfied'),
+    ];
+    return labels[point - 1] ?? String(point);
+  }
+
+  protected override face(point: number): TemplateResult | string {
+    if (this.look === 'emoji') return FACES[point - 1] ?? String(point);
+    if (this.look === 'stars') return this.score !== undefined && point <= this.score ? '★' : '☆';
+    return String(point);
+  }
+}

@@ -1,0 +1,396 @@
+import { msg } from '@lit/localize';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { ScaleKeyboardController } from '../controllers/scale-keyboard-controller.js';
+import type { HarkAnswerDetail } from '../events/hark-answer.js';
+import type { HarkDismissDetail } from '../events/hark-dismiss.js';
+import type { HarkErrorDetail } from '../events/hark-error.js';
+import type { HarkShownDetail } from '../events/hark-shown.js';
+import type { HarkSubmitDetail } from '../events/hark-submit.js';
+import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast.js';
+import { scaleSurveyStyles } from './scale-survey.styles.js';
+import { type ScoreBand, type SurveyKind, scoreBand } from './survey-kind.js';
+
+/** Where the survey is in its short life. */
+export type SurveyState = 'question' | 'sending' | 'thanks' | 'error';
+
+/** Hands an answer over (to the outbox); the survey says thank you once the promise resolves. */
+export type Submitter = (answer: HarkSubmitDetail) => Promise<void> | void;
+
+let nextId = 0;
+
+/**
+ * What NPS, CSAT and CES have in common: a question, a scale of points as one native radio
+ * group, an optional follow-up question whose prompt depends on the score band, a send button,
+ * a thank-you, and a close button. Subclasses say which kind, which points and which words.
+ *
+ * Native radios give the radio-group semantics and keyboard model for free and keep every option
+ * in one group of one shadow root (never "1 of 1"); `ScaleKeyboardController` adds Home, End and
+ * Enter.
+ *
+ * @fires hark-shown - The survey was rendered.
+ * @fires hark-answer - The visitor chose a score (not fired when code sets `score`).
+ * @fires hark-submit - The visitor sent the survey; cancelable.
+ * @fires hark-dismiss - The visitor closed the survey (close button or Escape).
+ * @fires hark-error - The answer could not be handed over (`submitter` rejected).
+ *
+ * @csspart base - The card.
+ * @csspart question - The question text.
+ * @csspart scale - The radio group of points.
+ * @csspart option - One point; `option-checked` on the chosen one.
+ * @csspart ends - The labels of the two ends of the scale.
+ * @csspart follow-up - The follow-up question and its text box.
+ * @csspart comment - The follow-up text box.
+ * @csspart submit - The send button.
+ * @csspart dismiss - The close button.
+ * @csspart thanks - The thank-you message.
+ * @csspart error - An error message.
+ *
+ * @cssprop --hark-accent - Colour of the chosen point, the send button and focus rings.
+ * @cssprop --hark-on-accent - Text on the accent colour (corrected automatically when unreadable).
+ * @cssprop --hark-surface - Background of the card.
+ * @cssprop --hark-text - Text colour.
+ * @cssprop --hark-muted-text - Colour of the end labels.
+ * @cssprop --hark-border - Borders of the card and the points.
+ * @cssprop --hark-error-text - Colour of error messages.
+ * @cssprop --hark-font - Font family (default: the page's).
+ * @cssprop --hark-font-size - Base font size (default: 1rem).
+ * @cssprop --hark-radius - Corner radius of the card.
+ * @cssprop --hark-space - Padding of the card.
+ * @cssprop --hark-max-width - Widest the card grows.
+ */
+export abstract class HarkScaleSurvey extends LitElement {
+  static override styles = scaleSurveyStyles;
+
+  static override properties: PropertyDeclarations = {
+    surveyId: { type: String, attribute: 'survey-id' },
+    question: { type: String },
+    lowLabel: { type: String, attribute: 'low-label' },
+    highLabel: { type: String, attribute: 'high-label' },
+    detractorPrompt: { type: String, attribute: 'detractor-prompt' },
+    passivePrompt: { type: String, attribute: 'passive-prompt' },
+    promoterPrompt: { type: String, attribute: 'promoter-prompt' },
+    noFollowUp: { type: Boolean, attribute: 'no-follow-up' },
+    noDismiss: { type: Boolean, attribute: 'no-dismiss' },
+    variant: { type: String },
+    score: { type: Number },
+    comment: { type: String },
+    theme: { type: String, reflect: true },
+    submitter: { attribute: false },
+    state: { state: true },
+    invalid: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Which kind of survey this is; fixes the scale. */
+  abstract readonly kind: SurveyKind;
+  /** The lowest and highest point of the scale. */
+  protected abstract readonly min: number;
+  protected abstract readonly max: number;
+
+  readonly #keyboard = new ScaleKeyboardController(
+    this,
+    () => [...(this.renderRoot.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? [])],
+    (radio) => this.#choose(radio),
+  );
+  readonly #ids = `hark-${++nextId}`;
+  #returnFocusTo: HTMLElement | undefined;
+
+  /** The survey's id, sent with the answer (`survey-id`). */
+  declare surveyId: string;
+  /** The question, shown as text (never HTML). Defaults to the kind's standard question. */
+  declare question: string | undefined;
+  /** Label of the lowest point (`low-label`), e.g. "Not at all likely". */
+  declare lowLabel: string | undefined;
+  /** Label of the highest point (`high-label`), e.g. "Extremely likely". */
+  declare highLabel: string | undefined;
+  /** Follow-up prompt after a low score (`detractor-prompt`). */
+  declare detractorPrompt: string | undefined;
+  /** Follow-up prompt after a middle score (`passive-prompt`). */
+  declare passivePrompt: string | undefined;
+  /** Follow-up prompt after a high score (`promoter-prompt`). */
+  declare promoterPrompt: string | undefined;
+  /** Ask no follow-up question (`no-follow-up`). */
+  declare noFollowUp: boolean;
+  /** Show no close button (`no-dismiss`); Escape still closes. */
+  declare noDismiss: boolean;
+  /** A/B variant of the wording, sent with the answer. */
+  declare variant: string | undefined;
+  /** The chosen score. Setting it in code checks the point and fires nothing. */
+  declare score: number | undefined;
+  /** The follow-up answer. */
+  declare comment: string;
+  /** `light`, `dark`, or unset to follow `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | undefined;
+  /** Hands the answer over; the thank-you shows only once it resolves. */
+  declare submitter: Submitter | undefined;
+  /** Where the survey is: question, sending, thanks or error. */
+  declare state: SurveyState;
+  declare protected invalid: boolean;
+  declare protected announcement: string;
+
+  constructor() {
+    super();
+    this.surveyId = '';
+    this.noFollowUp = false;
+    this.noDismiss = false;
+    this.comment = '';
+    this.state = 'question';
+    this.invalid = false;
+    this.announcement = '';
+    this.addEventListener('keydown', this.#onHostKeydown);
+    this.addEventListener('focusin', this.#onFocusIn);
+  }
+
+  /** The standard question of this kind, in the current locale. */
+  protected abstract defaultQuestion(): string;
+  /** The standard end labels of this kind. */
+  protected abstract defaultEnds(): readonly [low: string, high: string];
+  /** What a point shows; its number unless a subclass draws it otherwise. */
+  protected face(point: number): TemplateResult | string {
+    return String(point);
+  }
+  /** The accessible name of a point when it should say more than its number. */
+  protected pointLabel(_point: number): string | undefined {
+    return undefined;
+  }
+
+  protected override firstUpdated(): void {
+    this.#checkAccentContrast();
+    this.#fire<HarkShownDetail>('hark-shown', { surveyId: this.surveyId });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && changed.get('theme') !== undefined) this.#checkAccentContrast();
+  }
+
+  #fire<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }),
+    );
+  }
+
+  #choose(radio: HTMLInputElement): void {
+    const score = Number(radio.value);
+    radio.checked = true;
+    if (score === this.score) return;
+    this.score = score;
+    this.invalid = false;
+    this.#fire<HarkAnswerDetail>('hark-answer', {
+      surveyId: this.surveyId,
+      kind: this.kind,
+      score,
+    });
+  }
+
+  readonly #onChange = (event: Event): void => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.type === 'radio') this.#choose(target);
+  };
+
+  readonly #onCommentInput = (event: Event): void => {
+    this.comment = (event.target as HTMLTextAreaElement).value;
+  };
+
+  readonly #onHostKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      this.dismiss('escape');
+    }
+  };
+
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !this.contains(from) && from !== this)
+      this.#returnFocusTo = from;
+  };
+
+  readonly #onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.state === 'sending') return;
+    if (this.score === undefined) {
+      this.invalid = true;
+      this.announcement = '';
+      await this.updateComplete;
+      this.announcement = msg('Choose a score to send your answer.');
+      this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      return;
+    }
+    const comment = this.noFollowUp ? '' : this.comment.trim();
+    const answer: HarkSubmitDetail = {
+      surveyId: this.surveyId,
+      kind: this.kind,
+      score: this.score,
+      ...(comment === '' ? {} : { comment }),
+      ...(this.variant ? { variant: this.variant } : {}),
+    };
+    if (!this.#fire<HarkSubmitDetail>('hark-submit', answer, true)) return;
+    const focusWasInside = this.matches(':focus-within');
+    this.state = 'sending';
+    this.announcement = msg('Sending…');
+    try {
+      await this.submitter?.(answer);
+    } catch (error) {
+      this.state = 'error';
+      this.announcement = msg('Your answer could not be sent. Please try again.');
+      this.#fire<HarkErrorDetail>('hark-error', {
+        surveyId: this.surveyId,
+        code: 'submit-failed',
+        error,
+      });
+      return;
+    }
+    this.state = 'thanks';
+    this.announcement = msg('Thank you for your feedback!');
+    await this.updateComplete;
+    if (focusWasInside) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
+  };
+
+  /** Closes the survey without sending: fires `hark-dismiss`, hides, and gives focus back. */
+  dismiss(reason: HarkDismissDetail['reason'] = 'close-button'): void {
+    if (this.hidden) return;
+    const focusWasInside = this.matches(':focus-within');
+    this.#fire<HarkDismissDetail>('hark-dismiss', { surveyId: this.surveyId, reason });
+    this.hidden = true;
+    if (focusWasInside && this.#returnFocusTo?.isConnected) this.#returnFocusTo.focus();
+  }
+
+  /** WCAG 1.4.11 / 1.4.3 for a custom `--hark-accent`: fix the text on it, report what cannot be fixed. */
+  #checkAccentContrast(): void {
+    const button = this.renderRoot.querySelector<HTMLElement>('.submit');
+    const card = this.renderRoot.querySelector<HTMLElement>('.card');
+    if (button === null || card === null) return;
+    const accent = parseComputedColor(getComputedStyle(button).backgroundColor);
+    const surface = parseComputedColor(getComputedStyle(card).backgroundColor);
+    if (accent === undefined || surface === undefined) return;
+    const onAccent = parseComputedColor(getComputedStyle(button).color);
+    if (onAccent !== undefined && contrastRatio(accent, onAccent) < 4.5) {
+      const better = readableOn(accent);
+      // Set on the card directly, not through a render: the element keeps it across updates.
+      card.style.setProperty('--_on-accent', toCss(better.color));
+      if (better.ratio < 4.5) {
+        console.warn(
+          `[hark] <${this.localName}>: text on --hark-accent ${toCss(accent)}: ${better.ratio.toFixed(2)}:1 < 4.5:1 (WCAG 1.4.3)`,
+        );
+      }
+    }
+    const against = contrastRatio(accent, surface);
+    if (against < 3) {
+      console.warn(
+        `[hark] <${this.localName}>: --hark-accent ${toCss(accent)} on ${toCss(surface)}: ${against.toFixed(2)}:1 < 3:1 (WCAG 1.4.11)`,
+      );
+    }
+  }
+
+  #prompt(band: ScoreBand): string {
+    switch (band) {
+      case 'detractor':
+        return this.detractorPrompt ?? msg('What is the main reason for your score?');
+      case 'passive':
+        return this.passivePrompt ?? msg('What would make it better?');
+      case 'promoter':
+        return this.promoterPrompt ?? msg('What do you like most?');
+    }
+  }
+
+  #renderScale(): TemplateResult {
+    const [defaultLow, defaultHigh] = this.defaultEnds();
+    const id = this.#ids;
+    const points = Array.from({ length: this.max - this.min + 1 }, (_, i) => this.min + i);
+    return html`
+      <div
+        role="radiogroup"
+        class="scale"
+        part="scale"
+        aria-labelledby="${id}-question"
+        aria-describedby="${id}-ends${this.invalid ? ` ${id}-error` : ''}"
+        aria-required="true"
+        aria-invalid=${this.invalid ? 'true' : 'false'}
+        @keydown=${this.#keyboard.handleKeydown}
+        @change=${this.#onChange}
+      >
+        ${points.map((point) => {
+          const label = this.pointLabel(point);
+          const end =
+            point === this.min ? `${id}-low` : point === this.max ? `${id}-high` : undefined;
+          return html`<label class="option" part="option${this.score === point ? ' option-checked' : ''}">
+            <input
+              type="radio"
+              name="score"
+              .value=${String(point)}
+              .checked=${this.score === point}
+              aria-label=${label ?? String(point)}
+              aria-describedby=${end ?? nothing}
+              ?disabled=${this.state === 'sending'}
+            /><span class="face" aria-hidden="true">${this.face(point)}</span>
+          </label>`;
+        })}
+      </div>
+      <p class="ends" part="ends" id="${id}-ends">
+        <span id="${id}-low">${this.lowLabel ?? defaultLow}</span>
+        <span id="${id}-high">${this.highLabel ?? defaultHigh}</span>
+      </p>
+      ${
+        this.invalid
+          ? html`<p class="error" part="error" id="${id}-error">${msg('Choose a score to send your answer.')}</p>`
+          : nothing
+      }
+    `;
+  }
+
+  #renderFollowUp(): TemplateResult | typeof nothing {
+    if (this.noFollowUp || this.score === undefined) return nothing;
+    const id = this.#ids;
+    return html`<p class="follow-up" part="follow-up">
+      <label for="${id}-comment">${this.#prompt(scoreBand(this.kind, this.score))}</label>
+      <textarea
+        id="${id}-comment"
+        part="comment"
+        maxlength="2000"
+        rows="3"
+        .value=${this.comment}
+        @input=${this.#onCommentInput}
+        ?disabled=${this.state === 'sending'}
+      ></textarea>
+    </p>`;
+  }
+
+  override render(): TemplateResult {
+    const id = this.#ids;
+    const dismiss = this.noDismiss
+      ? nothing
+      : html`<button type="button" class="dismiss" part="dismiss" aria-label=${msg('Close survey')} @click=${() => this.dismiss()}>
+          <span aria-hidden="true">×</span>
+        </button>`;
+    const body =
+      this.state === 'thanks'
+        ? html`<p class="thanks" part="thanks" tabindex="-1">${msg('Thank you for your feedback!')}</p>`
+        : html`<form part="form" novalidate @submit=${this.#onSubmit}>
+            ${this.#renderScale()} ${this.#renderFollowUp()}
+            ${
+              this.state === 'error'
+                ? html`<p class="error" part="error">${msg('Your answer could not be sent. Please try again.')}</p>`
+                : nothing
+            }
+            <div class="actions">
+              <button type="submit" class="submit" part="submit" aria-disabled=${this.state === 'sending' ? 'true' : 'false'}>
+                ${this.state === 'sending' ? msg('Sending…') : msg('Send')}
+              </button>
+            </div>
+          </form>`;
+    return html`<div class="card" part="base">
+        <div class="header">
+          <p class="question" part="question" id="${id}-question">${this.question ?? this.defaultQuestion()}</p>
+          ${dismiss}
+        </div>
+        ${body}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+}

@@ -1,0 +1,29 @@
+/** The focused element, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Adds `markup` to the document and waits for every custom element in it to render. */
+export async function fixture<T extends HTMLElement>(markup: string): Promise<T> {
+  const holder = document.createElement('div');
+  holder.innerHTML = markup;
+  document.body.append(holder);
+  const element = holder.firstElementChild as T;
+  await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  return element;
+}
+
+/** Removes everything `fixture` added. */
+export function cleanup(): void {
+  document.body.replaceChildren();
+}
+
+/** Records the events of the given types that reach `target`. */
+export function recordEvents(target: EventTarget, types: readonly string[]): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  for (const type of types)
+    target.addEventListener(type, (event) => seen.push(event as CustomEvent));
+  return seen;
+}

@@ -1,0 +1,388 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commands, userEvent } from 'vitest/browser';
+import type { HarkScaleSurvey } from '../internal/scale-survey.js';
+import type { SurveyKind } from '../internal/survey-kind.js';
+import { axeViolations } from './axe.js';
+import { cleanup, deepActiveElement, fixture, recordEvents } from './dom.js';
+
+export interface ScaleSuiteOptions {
+  readonly tag: string;
+  readonly kind: SurveyKind;
+  readonly min: number;
+  readonly max: number;
+  /** The accessible names of the points, lowest first. */
+  readonly names: readonly string[];
+  readonly question: string;
+  readonly ends: readonly [string, string];
+}
+
+const EVENTS = ['hark-shown', 'hark-answer', 'hark-submit', 'hark-dismiss', 'hark-error'];
+
+/**
+ * The behaviour every scale survey shares, written once and run for NPS, CSAT and CES:
+ * axe in every state, then the accessibility tree, then the keyboard.
+ */
+export function runScaleSuite(options: ScaleSuiteOptions): void {
+  const { tag, kind, min, max, names } = options;
+  const count = max - min + 1;
+
+  async function mount(attributes = ''): Promise<HarkScaleSurvey> {
+    return fixture<HarkScaleSurvey>(
+      `<button id="before">Before</button><${tag} survey-id="s1" ${attributes}></${tag}><button id="after">After</button>`.replace(
+        /^<button id="before">Before<\/button>/,
+        '',
+      ),
+    );
+  }
+
+  const shadow = (el: HarkScaleSurvey) => el.shadowRoot as ShadowRoot;
+  const radios = (el: HarkScaleSurvey) => [
+    ...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]'),
+  ];
+  const checked = (el: HarkScaleSurvey) =>
+    radios(el)
+      .filter((r) => r.checked)
+      .map((r) => r.value);
+
+  /** Waits for the render and for any transition (axe reads colours mid-transition otherwise). */
+  async function settle(el: HarkScaleSurvey): Promise<void> {
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await Promise.all(
+      shadow(el)
+        .getAnimations()
+        .map((animation) => animation.finished),
+    );
+  }
+
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  describe(`<${tag}>: axe-core, WCAG 2.2 AA with target-size`, () => {
+    it('has no violations in the initial state, light and dark', async () => {
+      const el = await mount();
+      expect(await axeViolations(el)).toEqual([]);
+      el.theme = 'dark';
+      await settle(el);
+      expect(await axeViolations(el)).toEqual([]);
+    });
+
+    it('has no violations with a score chosen and the follow-up open', async () => {
+      const el = await mount();
+      radios(el)[0]?.click();
+      await settle(el);
+      expect(shadow(el).querySelector('textarea')).not.toBeNull();
+      expect(await axeViolations(el)).toEqual([]);
+    });
+
+    it('has no violations when sent without a score (error shown)', async () => {
+      const el = await mount();
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await settle(el);
+      expect(shadow(el).querySelector('.error')?.textContent).toBe(
+        'Choose a score to send your answer.',
+      );
+      expect(await axeViolations(el)).toEqual([]);
+    });
+
+    it('has no violations while sending, after a failed hand-over, and when thanking', async () => {
+      const el = await mount();
+      let release: () => void = () => {};
+      let fail = true;
+      el.submitter = () =>
+        new Promise((resolve, reject) => {
+          release = fail ? () => reject(new Error('quota')) : () => resolve();
+        });
+      radios(el)[1]?.click();
+      await settle(el);
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await settle(el);
+      expect(el.state).toBe('sending');
+      expect(await axeViolations(el)).toEqual([]);
+      release();
+      await vi.waitFor(() => expect(el.state).toBe('error'));
+      await settle(el);
+      expect(await axeViolations(el)).toEqual([]);
+      fail = false;
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await settle(el);
+      release();
+      await vi.waitFor(() => expect(el.state).toBe('thanks'));
+      await settle(el);
+      expect(await axeViolations(el)).toEqual([]);
+    });
+  });
+
+  describe(`<${tag}>: the accessibility tree`, () => {
+    it('is one radio group named by the question, a named radio per point, and a named send button', async () => {
+      const el = await mount();
+      el.id = 'under-test';
+      await settle(el);
+      const tree = await commands.ariaSnapshot('#under-test');
+      const expected = [
+        `- paragraph: ${options.question}`,
+        '- button "Close survey"',
+        `- radiogroup "${options.question}":`,
+        ...names.map((name) => `  - radio "${name}"`),
+        `- paragraph: ${options.ends[0]} ${options.ends[1]}`,
+        '- button "Send"',
+        '- status',
+      ];
+      expect(
+        tree.split('\n').filter((line) => !line.includes('/children') && line.trim() !== ''),
+      ).toEqual(expected);
+    });
+
+    it('describes the first and last points with the labels of the scale’s ends', async () => {
+      const el = await mount();
+      const [first, last] = [radios(el)[0], radios(el).at(-1)];
+      const describedBy = (radio: HTMLInputElement | undefined) =>
+        (radio?.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => shadow(el).getElementById(id)?.textContent?.trim());
+      expect(describedBy(first)).toEqual([options.ends[0]]);
+      expect(describedBy(last)).toEqual([options.ends[1]]);
+    });
+
+    it('checks exactly one point after a choice, and none before', async () => {
+      const el = await mount();
+      el.id = 'under-test';
+      expect(checked(el)).toEqual([]);
+      radios(el)[2]?.click();
+      await settle(el);
+      expect(checked(el)).toEqual([String(min + 2)]);
+      const tree = await commands.ariaSnapshot('#under-test');
+      expect(tree.match(/\[checked\]/g)).toHaveLength(1);
+      expect(tree).toContain(`radio "${names[2]}" [checked]`);
+    });
+
+    it('announces the thank-you in a polite status region', async () => {
+      const el = await mount();
+      radios(el)[0]?.click();
+      await settle(el);
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await vi.waitFor(() => expect(el.state).toBe('thanks'));
+      const status = shadow(el).querySelector('[role="status"]');
+      expect(status?.getAttribute('aria-live')).toBe('polite');
+      expect(status?.textContent?.trim()).toBe('Thank you for your feedback!');
+    });
+  });
+
+  describe(`<${tag}>: the keyboard`, () => {
+    async function mountBetweenButtons(attributes = ''): Promise<HarkScaleSurvey> {
+      const el = await mount(attributes);
+      el.before(
+        Object.assign(document.createElement('button'), { id: 'before', textContent: 'Before' }),
+      );
+      el.after(
+        Object.assign(document.createElement('button'), { id: 'after', textContent: 'After' }),
+      );
+      document.getElementById('before')?.focus();
+      return el;
+    }
+
+    it('is one tab stop on the first point, with nothing checked', async () => {
+      const el = await mountBetweenButtons('no-dismiss');
+      await userEvent.keyboard('{Tab}');
+      expect(deepActiveElement()).toBe(radios(el)[0]);
+      expect(checked(el)).toEqual([]);
+      await userEvent.keyboard('{Tab}');
+      expect(deepActiveElement()?.classList.contains('submit')).toBe(true);
+    });
+
+    it('moves and checks with the arrows, wrapping at both ends; Home and End jump', async () => {
+      const el = await mountBetweenButtons('no-dismiss');
+      const answers = recordEvents(el, ['hark-answer']);
+      await userEvent.keyboard('{Tab}');
+      await userEvent.keyboard('{ArrowRight}');
+      expect(deepActiveElement()).toBe(radios(el)[1]);
+      expect(checked(el)).toEqual([String(min + 1)]);
+      expect(el.score).toBe(min + 1);
+      await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+      expect(checked(el)).toEqual([String(max)]); // wrapped from the first to the last
+      await userEvent.keyboard('{ArrowDown}');
+      expect(checked(el)).toEqual([String(min)]); // and back round
+      await userEvent.keyboard('{End}');
+      expect(deepActiveElement()).toBe(radios(el).at(-1));
+      expect(el.score).toBe(max);
+      await userEvent.keyboard('{Home}');
+      expect(el.score).toBe(min);
+      expect(answers.map((e) => e.detail.score)).toEqual([min + 1, min, max, min, max, min]);
+      expect(answers[0]?.detail).toEqual({ surveyId: 's1', kind, score: min + 1 });
+    });
+
+    it('returns to the checked point when tabbing back in', async () => {
+      const el = await mountBetweenButtons('no-dismiss no-follow-up');
+      await userEvent.keyboard('{Tab}{End}{Tab}');
+      expect(deepActiveElement()?.classList.contains('submit')).toBe(true);
+      await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+      expect(deepActiveElement()).toBe(radios(el).at(-1));
+    });
+
+    it('checks with Space, and Enter chooses without sending', async () => {
+      const el = await mountBetweenButtons('no-dismiss');
+      const submits = recordEvents(el, ['hark-submit']);
+      await userEvent.keyboard('{Tab}');
+      await userEvent.keyboard(' ');
+      expect(el.score).toBe(min);
+      await userEvent.keyboard('{ArrowRight}{Enter}');
+      expect(el.score).toBe(min + 1);
+      expect(submits).toHaveLength(0);
+      expect(el.state).toBe('question');
+    });
+
+    it('sends by keyboard alone: score, comment, Send; focus lands on the thank-you', async () => {
+      const el = await mountBetweenButtons('no-dismiss variant="b"');
+      const submits = recordEvents(el, ['hark-submit']);
+      await userEvent.keyboard('{Tab}{End}');
+      await settle(el);
+      await userEvent.keyboard('{Tab}');
+      expect(deepActiveElement()?.tagName).toBe('TEXTAREA');
+      await userEvent.keyboard('Clear and quick');
+      await userEvent.keyboard('{Tab}');
+      expect(deepActiveElement()?.classList.contains('submit')).toBe(true);
+      await userEvent.keyboard('{Enter}');
+      await vi.waitFor(() => expect(el.state).toBe('thanks'));
+      await settle(el);
+      expect(submits.map((e) => e.detail)).toEqual([
+        { surveyId: 's1', kind, score: max, comment: 'Clear and quick', variant: 'b' },
+      ]);
+      expect(deepActiveElement()?.classList.contains('thanks')).toBe(true);
+    });
+
+    it('sent without a score: says so and puts focus on the scale', async () => {
+      const el = await mountBetweenButtons('no-dismiss');
+      await userEvent.keyboard('{Tab}{Tab}{Enter}');
+      await settle(el);
+      expect(deepActiveElement()).toBe(radios(el)[0]);
+      const group = shadow(el).querySelector('[role="radiogroup"]');
+      expect(group?.getAttribute('aria-invalid')).toBe('true');
+      expect(shadow(el).querySelector('[role="status"]')?.textContent?.trim()).toBe(
+        'Choose a score to send your answer.',
+      );
+    });
+
+    it('closes on Escape, fires hark-dismiss, and gives focus back', async () => {
+      const el = await mountBetweenButtons();
+      const dismissed = recordEvents(el, ['hark-dismiss']);
+      await userEvent.keyboard('{Tab}');
+      expect(deepActiveElement()?.classList.contains('dismiss')).toBe(true);
+      await userEvent.keyboard('{Tab}{ArrowRight}{Escape}');
+      expect(el.hidden).toBe(true);
+      expect(dismissed.map((e) => e.detail)).toEqual([{ surveyId: 's1', reason: 'escape' }]);
+      expect(document.activeElement?.id).toBe('before');
+    });
+
+    it('closes with the close button', async () => {
+      const el = await mountBetweenButtons();
+      const dismissed = recordEvents(el, ['hark-dismiss']);
+      await userEvent.keyboard('{Tab}{Enter}');
+      expect(el.hidden).toBe(true);
+      expect(dismissed.map((e) => e.detail.reason)).toEqual(['close-button']);
+      expect(document.activeElement?.id).toBe('before');
+    });
+  });
+
+  describe(`<${tag}>: events and properties`, () => {
+    it('fires hark-shown once, and nothing when code sets the score', async () => {
+      const holder = document.createElement('div');
+      const seen = recordEvents(holder, EVENTS);
+      document.body.append(holder);
+      const el = document.createElement(tag) as HarkScaleSurvey;
+      el.surveyId = 'coded';
+      holder.append(el);
+      await settle(el);
+      el.score = min + 1;
+      await settle(el);
+      expect(checked(el)).toEqual([String(min + 1)]);
+      expect(seen.map((e) => [e.type, e.detail])).toEqual([['hark-shown', { surveyId: 'coded' }]]);
+      expect(seen[0]?.bubbles && seen[0]?.composed).toBe(true);
+    });
+
+    it('stays open when a listener cancels hark-submit', async () => {
+      const el = await mount('no-follow-up');
+      el.addEventListener('hark-submit', (event) => event.preventDefault());
+      radios(el)[0]?.click();
+      await settle(el);
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await settle(el);
+      expect(el.state).toBe('question');
+    });
+
+    it('fires hark-error when the hand-over fails, and sends again on retry', async () => {
+      const el = await mount('no-follow-up');
+      const errors = recordEvents(el, ['hark-error']);
+      let attempts = 0;
+      el.submitter = async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('disk full');
+      };
+      radios(el)[0]?.click();
+      await settle(el);
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await vi.waitFor(() => expect(el.state).toBe('error'));
+      expect(errors.map((e) => [e.detail.code, String(e.detail.error)])).toEqual([
+        ['submit-failed', 'Error: disk full'],
+      ]);
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await vi.waitFor(() => expect(el.state).toBe('thanks'));
+      expect(attempts).toBe(2);
+    });
+
+    it('renders survey text as text, never as HTML', async () => {
+      const el = await mount();
+      el.question = '<img src=x onerror="window.__pwned = true">Question';
+      el.lowLabel = '<b>low</b>';
+      await settle(el);
+      expect(shadow(el).querySelector('img, b')).toBeNull();
+      expect(shadow(el).querySelector('.question')?.textContent).toBe(el.question);
+      expect((window as unknown as { __pwned?: boolean }).__pwned).toBeUndefined();
+    });
+
+    it('asks the follow-up for the band of the chosen score', async () => {
+      const el = await mount(
+        'detractor-prompt="What went wrong?" promoter-prompt="What went right?"',
+      );
+      radios(el)[0]?.click();
+      await settle(el);
+      expect(shadow(el).querySelector('.follow-up label')?.textContent?.trim()).toBe(
+        'What went wrong?',
+      );
+      radios(el).at(-1)?.click();
+      await settle(el);
+      expect(shadow(el).querySelector('.follow-up label')?.textContent?.trim()).toBe(
+        'What went right?',
+      );
+    });
+
+    it(`has ${count} points`, async () => {
+      const el = await mount();
+      expect(radios(el).map((r) => r.value)).toEqual(
+        Array.from({ length: count }, (_, i) => String(min + i)),
+      );
+    });
+  });
+
+  describe(`<${tag}>: theming`, () => {
+    it('corrects unreadable text on a light accent and warns when the accent fails 3:1', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const el = await fixture<HarkScaleSurvey>(
+        `<${tag} survey-id="s1" style="--hark-accent: #ffeb3b"></${tag}>`,
+      );
+      await settle(el);
+      const button = shadow(el).querySelector<HTMLElement>('.submit') as HTMLElement;
+      expect(getComputedStyle(button).color).toBe('rgb(0, 0, 0)');
+      expect(warn).toHaveBeenCalledWith(
+        `[hark] <${tag}>: --hark-accent rgb(255, 235, 59) on rgb(255, 255, 255): 1.22:1 < 3:1 (WCAG 1.4.11)`,
+      );
+    });
+
+    it('says nothing about the default accent', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      await mount();
+      expect(warn).not.toHaveBeenCalled();
+    });
+  });
+}
