@@ -16,6 +16,31 @@ const ariaSnapshot: BrowserCommand<[selector: string]> = async (context, selecto
   return frame.locator(selector).ariaSnapshot();
 };
 
+type Media = {
+  colorScheme?: 'light' | 'dark' | null;
+  forcedColors?: 'active' | 'none' | null;
+  reducedMotion?: 'reduce' | 'no-preference' | null;
+};
+
+/** Emulates media features (dark scheme, forced colours, reduced motion) for the test page. */
+const emulateMedia: BrowserCommand<[media: Media]> = async (context, media) => {
+  await (context as unknown as { page: import('playwright').Page }).page.emulateMedia(media);
+};
+
+/** Saves a PNG of the element matched by `selector` to `path` (relative to the repository). */
+const screenshot: BrowserCommand<[selector: string, path: string]> = async (
+  context,
+  selector,
+  path,
+) => {
+  const frame = await (
+    context as unknown as { frame(): Promise<import('playwright').Frame> }
+  ).frame();
+  await frame
+    .locator(selector)
+    .screenshot({ path: new URL(path, import.meta.url).pathname, animations: 'disabled' });
+};
+
 /** Debian's Chromium (or CHROME_PATH): nothing here downloads a browser. */
 const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => path !== undefined && existsSync(path),
@@ -45,6 +70,14 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/widget/src/**/*.test.ts'],
+          // Pre-bundled up front, so Vite never reloads a running test to add one.
+          deps: {
+            optimizer: {
+              client: {
+                include: ['lit', 'lit/directives/ref.js', '@lit/localize', 'axe-core/axe.min.js'],
+              },
+            },
+          },
           browser: {
             enabled: true,
             headless: true,
@@ -63,7 +96,7 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { ariaSnapshot },
+            commands: { ariaSnapshot, emulateMedia, screenshot },
           },
         },
       },

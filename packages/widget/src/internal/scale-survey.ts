@@ -14,6 +14,7 @@ import type { HarkErrorDetail } from '../events/hark-error.js';
 import type { HarkShownDetail } from '../events/hark-shown.js';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
 import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast.js';
+import { hasFocusWithin } from './deep-active-element.js';
 import { scaleSurveyStyles } from './scale-survey.styles.js';
 import { type ScoreBand, type SurveyKind, scoreBand } from './survey-kind.js';
 
@@ -231,7 +232,7 @@ export abstract class HarkScaleSurvey extends LitElement {
       ...(this.variant ? { variant: this.variant } : {}),
     };
     if (!this.#fire<HarkSubmitDetail>('hark-submit', answer, true)) return;
-    const focusWasInside = this.matches(':focus-within');
+    const focusWasInside = hasFocusWithin(this);
     this.state = 'sending';
     this.announcement = msg('Sending…');
     try {
@@ -255,7 +256,7 @@ export abstract class HarkScaleSurvey extends LitElement {
   /** Closes the survey without sending: fires `hark-dismiss`, hides, and gives focus back. */
   dismiss(reason: HarkDismissDetail['reason'] = 'close-button'): void {
     if (this.hidden) return;
-    const focusWasInside = this.matches(':focus-within');
+    const focusWasInside = hasFocusWithin(this);
     this.#fire<HarkDismissDetail>('hark-dismiss', { surveyId: this.surveyId, reason });
     this.hidden = true;
     if (focusWasInside && this.#returnFocusTo?.isConnected) this.#returnFocusTo.focus();
@@ -265,7 +266,8 @@ export abstract class HarkScaleSurvey extends LitElement {
   #checkAccentContrast(): void {
     const button = this.renderRoot.querySelector<HTMLElement>('.submit');
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
-    if (button === null || card === null) return;
+    // In forced colours the system palette replaces the accent: nothing to check.
+    if (button === null || card === null || matchMedia('(forced-colors: active)').matches) return;
     const accent = parseComputedColor(getComputedStyle(button).backgroundColor);
     const surface = parseComputedColor(getComputedStyle(card).backgroundColor);
     if (accent === undefined || surface === undefined) return;

@@ -1,9 +1,4 @@
-/** The focused element, looking through shadow roots. */
-export function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+export { deepActiveElement } from '../internal/deep-active-element.js';
 
 /** Adds `markup` to the document and waits for every custom element in it to render. */
 export async function fixture<T extends HTMLElement>(markup: string): Promise<T> {

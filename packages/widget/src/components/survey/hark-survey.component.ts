@@ -1,0 +1,240 @@
+import { msg } from '@lit/localize';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { checkDefinition, type SurveyDefinition } from '../../definition/survey-definition.js';
+import { deepActiveElement, hasFocusWithin } from '../../internal/deep-active-element.js';
+import type { HarkScaleSurvey, Submitter } from '../../internal/scale-survey.js';
+import '../ces/hark-ces.js';
+import '../csat/hark-csat.js';
+import '../nps/hark-nps.js';
+import { surveyStyles } from './hark-survey.styles.js';
+
+/** How the survey sits on the page. */
+export type Presentation = 'inline' | 'corner' | 'tab' | 'modal';
+
+const supportsPopover =
+  typeof HTMLElement !== 'undefined' && Object.hasOwn(HTMLElement.prototype, 'popover');
+
+/**
+ * @summary A survey from a definition object, in one of four presentations: `inline` (in the
+ * flow of the page), `corner` (a floating card), `tab` (a launcher button that opens the card),
+ * or `modal` (a native `<dialog>`).
+ *
+ * Shown automatically (`show()`), a corner card never takes focus: it is announced politely and is
+ * the next stop after the page's own content. Opened by the visitor (the launcher, or
+ * `show({ focus: true })`), it takes focus, and gives it back when it closes.
+ *
+ * An invalid definition renders nothing and is reported in the console with the path of each
+ * problem.
+ *
+ * @fires hark-shown - From the inner survey element; see `HarkScaleSurvey`.
+ * @csspart launcher - The button of the `tab` presentation.
+ * @csspart panel - The floating card (`corner`, `tab`).
+ * @csspart dialog - The dialog (`modal`).
+ */
+export class HarkSurvey extends LitElement {
+  static override styles = surveyStyles;
+
+  static override properties: PropertyDeclarations = {
+    definition: {
+      converter: {
+        fromAttribute: (value: string | null) => {
+          if (value === null) return undefined;
+          try {
+            return JSON.parse(value) as unknown;
+          } catch {
+            return { invalidJson: value };
+          }
+        },
+      },
+    },
+    presentation: { type: String, reflect: true },
+    open: { type: Boolean, reflect: true },
+    launcherLabel: { type: String, attribute: 'launcher-label' },
+    theme: { type: String, reflect: true },
+    submitter: { attribute: false },
+    announcement: { state: true },
+  };
+
+  /** The survey to show (property, or the `definition` attribute as JSON). */
+  declare definition: SurveyDefinition | undefined;
+  /** `inline` (default), `corner`, `tab` or `modal`. */
+  declare presentation: Presentation;
+  /** Whether a `corner`, `tab` or `modal` survey is open. Use `show()` and `hide()`. */
+  declare open: boolean;
+  /** Text of the `tab` launcher (default "Feedback"). */
+  declare launcherLabel: string | undefined;
+  /** `light`, `dark`, or unset to follow the visitor's preference. */
+  declare theme: 'light' | 'dark' | undefined;
+  /** Hands the answer over; see `HarkScaleSurvey.submitter`. */
+  declare submitter: Submitter | undefined;
+  declare protected announcement: string;
+
+  #reported: unknown;
+  #focusOnOpen = false;
+  #returnFocusTo: HTMLElement | undefined;
+
+  constructor() {
+    super();
+    this.presentation = 'inline';
+    this.open = false;
+    this.announcement = '';
+    this.addEventListener('hark-dismiss', () => this.hide());
+  }
+
+  /**
+   * Opens a `corner`, `tab` or `modal` survey. With `focus: true` (the visitor asked for it) focus
+   * moves into the survey; without, a corner card only announces itself.
+   */
+  show(options: { readonly focus?: boolean } = {}): void {
+    const active = deepActiveElement();
+    this.#returnFocusTo = active instanceof HTMLElement ? active : undefined;
+    this.#focusOnOpen = options.focus === true || this.presentation === 'modal';
+    if (!this.#focusOnOpen && this.presentation !== 'inline') {
+      this.announcement = msg('A short survey is open at the end of the page.');
+    }
+    this.open = true;
+  }
+
+  /** Closes a `corner`, `tab` or `modal` survey; focus goes back where it was. */
+  hide(): void {
+    if (!this.open) return;
+    const focusWasInside = hasFocusWithin(this);
+    this.open = false;
+    this.announcement = '';
+    if (focusWasInside) {
+      void this.updateComplete.then(() => {
+        const back =
+          this.presentation === 'tab'
+            ? this.renderRoot.querySelector<HTMLElement>('.launcher')
+            : this.#returnFocusTo;
+        if (back?.isConnected) back.focus();
+      });
+    }
+  }
+
+  #survey(): HarkScaleSurvey | null {
+    return this.renderRoot.querySelector<HarkScaleSurvey>('hark-nps, hark-csat, hark-ces');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    this.#applyOpen();
+    const survey = this.#survey();
+    if (!this.open || survey === null) return;
+    survey.hidden = false;
+    if (this.#focusOnOpen) {
+      void survey.updateComplete.then(() =>
+        survey.shadowRoot?.querySelector<HTMLElement>('input[type="radio"]')?.focus(),
+      );
+    }
+  }
+
+  #applyOpen(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog !== null) {
+      if (this.open && !dialog.open) dialog.showModal();
+      if (!this.open && dialog.open) dialog.close();
+    }
+    const panel = this.renderRoot.querySelector<HTMLElement>('.corner');
+    if (panel !== null && supportsPopover) {
+      const showing = panel.matches(':popover-open');
+      if (this.open && !showing) panel.showPopover();
+      if (!this.open && showing) panel.hidePopover();
+    }
+  }
+
+  readonly #onCancel = (event: Event): void => {
+    // Escape on the dialog: close through hide(), so focus and state stay in step.
+    event.preventDefault();
+    this.hide();
+  };
+
+  #renderSurvey(d: SurveyDefinition): TemplateResult {
+    // Properties, not attributes: the text may be anything, and is rendered as text.
+    const followUp = d.followUp === false ? undefined : d.followUp;
+    const props = [
+      d.id,
+      d.question,
+      d.lowLabel,
+      d.highLabel,
+      followUp?.detractor,
+      followUp?.passive,
+      followUp?.promoter,
+      d.followUp === false,
+      d.variant,
+      this.theme,
+      this.submitter,
+    ] as const;
+    const [
+      id,
+      question,
+      low,
+      high,
+      detractor,
+      passive,
+      promoter,
+      noFollowUp,
+      variant,
+      theme,
+      submitter,
+    ] = props;
+    switch (d.kind) {
+      case 'nps':
+        return html`<hark-nps .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter}></hark-nps>`;
+      case 'csat':
+        return html`<hark-csat .look=${d.look ?? 'numbers'} .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter}></hark-csat>`;
+      case 'ces':
+        return html`<hark-ces .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter}></hark-ces>`;
+    }
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const issues = checkDefinition(this.definition);
+    if (issues.length > 0) {
+      if (this.#reported !== this.definition) {
+        this.#reported = this.definition;
+        const lines = issues.map((issue) => `  ${issue.path || '(definition)'} ${issue.message}`);
+        console.error(
+          `[hark] <hark-survey>: the survey definition is invalid; nothing is shown.\n${lines.join('\n')}`,
+        );
+      }
+      return nothing;
+    }
+    const definition = this.definition as SurveyDefinition;
+    const survey = this.#renderSurvey(definition);
+    const status = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+    switch (this.presentation) {
+      case 'modal':
+        return html`<dialog part="dialog" aria-label=${msg('Survey')} @cancel=${this.#onCancel}>${this.open ? survey : nothing}</dialog>`;
+      case 'corner':
+      case 'tab': {
+        const launcher =
+          this.presentation === 'tab'
+            ? html`<button type="button" class="launcher" part="launcher" aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.show({ focus: true })}>
+                ${this.launcherLabel ?? msg('Feedback')}
+              </button>`
+            : nothing;
+        return html`${launcher}<div
+            class="corner"
+            part="panel"
+            role="region"
+            aria-label=${msg('Survey')}
+            popover=${supportsPopover ? 'manual' : nothing}
+            ?hidden=${!supportsPopover && !this.open}
+          >
+            ${survey}
+          </div>
+          ${status}`;
+      }
+      default:
+        return survey;
+    }
+  }
+}

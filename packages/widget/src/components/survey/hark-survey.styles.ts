@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+export const surveyStyles = css`
+  :host {
+    display: contents;
+  }
+
+  .corner {
+    position: fixed;
+    inset: auto;
+    inset-block-end: 1rem;
+    inset-inline-end: 1rem;
+    z-index: 2147483000;
+    width: min(26rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    overflow: auto;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: inherit;
+  }
+
+  .corner:not(:popover-open)[popover],
+  .corner[hidden] {
+    display: none;
+  }
+
+  .launcher {
+    position: fixed;
+    inset-block-end: 1rem;
+    inset-inline-end: 1rem;
+    z-index: 2147483000;
+    min-height: 2.75rem;
+    padding: 0 1rem;
+    border: 1px solid var(--hark-accent, #0b57d0);
+    border-radius: 999px;
+    background: var(--hark-accent, #0b57d0);
+    color: var(--hark-on-accent, #fff);
+    font: 600 1rem / 1 var(--hark-font, inherit);
+    cursor: pointer;
+  }
+
+  .launcher:focus-visible {
+    outline: 3px solid var(--hark-accent, #0b57d0);
+    outline-offset: 2px;
+  }
+
+  :host([open]) .launcher {
+    display: none;
+  }
+
+  dialog {
+    width: min(36rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    overflow: visible;
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (forced-colors: active) {
+    .launcher {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commands, userEvent } from 'vitest/browser';
+import type { HarkScaleSurvey } from '../../internal/scale-survey.js';
+import { axeViolations } from '../../testing/axe.js';
+import { cleanup, deepActiveElement, recordEvents } from '../../testing/dom.js';
+import type { HarkSurvey } from './hark-survey.component.js';
+import './hark-survey.js';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+async function mount(definition: unknown, presentation = 'inline'): Promise<HarkSurvey> {
+  const page = document.createElement('main');
+  page.innerHTML =
+    '<button id="host-button">Host button</button><a href="#x" id="host-link">Host link</a>';
+  const survey = document.createElement('hark-survey');
+  survey.id = 'survey';
+  survey.presentation = presentation as HarkSurvey['presentation'];
+  survey.definition = definition as HarkSurvey['definition'];
+  page.append(survey);
+  document.body.append(page);
+  await survey.updateComplete;
+  return survey;
+}
+
+function inner(survey: HarkSurvey): HarkScaleSurvey {
+  return survey.shadowRoot?.querySelector('hark-nps, hark-csat, hark-ces') as HarkScaleSurvey;
+}
+
+async function settle(survey: HarkSurvey): Promise<void> {
+  await survey.updateComplete;
+  await inner(survey)?.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+describe('<hark-survey> from a definition', () => {
+  it('renders the kind the definition names, with its wording, as text', async () => {
+    const survey = await mount({
+      id: 'checkout-csat',
+      kind: 'csat',
+      question: 'How was <b>checkout</b>?',
+      look: 'emoji',
+      variant: 'b',
+      followUp: { detractor: 'What went wrong?' },
+    });
+    const element = inner(survey);
+    await settle(survey);
+    expect(element.localName).toBe('hark-csat');
+    expect(element.surveyId).toBe('checkout-csat');
+    expect(element.variant).toBe('b');
+    expect((element as unknown as { look: string }).look).toBe('emoji');
+    expect(element.shadowRoot?.querySelector('.question')?.textContent).toBe(
+      'How was <b>checkout</b>?',
+    );
+    expect(await axeViolations(survey)).toEqual([]);
+  });
+
+  it('reads the definition from its attribute as JSON', async () => {
+    document.body.innerHTML = `<hark-survey definition='{"id":"a1","kind":"ces","followUp":false}'></hark-survey>`;
+    const survey = document.querySelector('hark-survey') as HarkSurvey;
+    await survey.updateComplete;
+    expect(inner(survey).localName).toBe('hark-ces');
+    expect(inner(survey).noFollowUp).toBe(true);
+  });
+
+  it('shows nothing for an invalid definition and says why in the console, with paths', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const survey = await mount({ id: '', kind: 'stars' });
+    expect(survey.shadowRoot?.childElementCount).toBe(0);
+    expect(error).toHaveBeenCalledWith(
+      '[hark] <hark-survey>: the survey definition is invalid; nothing is shown.\n' +
+        '  /id must be 1 to 64 letters, digits, "_", ".", ":" or "-", starting with a letter or digit\n' +
+        '  /kind must be one of "nps", "csat", "ces"',
+    );
+  });
+
+  it('reports a definition attribute that is not JSON', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    document.body.innerHTML = `<hark-survey definition='{"id": nps}'></hark-survey>`;
+    await (document.querySelector('hark-survey') as HarkSurvey).updateComplete;
+    expect(error.mock.calls[0]?.[0]).toContain('/invalidJson is not a known field');
+  });
+});
+
+describe('<hark-survey presentation="corner">', () => {
+  it('shown automatically: takes no focus, announces itself politely, and is the next tab stop', async () => {
+    const survey = await mount({ id: 'c1', kind: 'nps' }, 'corner');
+    const hostButton = document.getElementById('host-button') as HTMLElement;
+    hostButton.focus();
+    survey.show();
+    await settle(survey);
+    expect(document.activeElement).toBe(hostButton);
+    const panel = survey.shadowRoot?.querySelector('.corner') as HTMLElement;
+    expect(panel.matches(':popover-open')).toBe(true);
+    expect(survey.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'A short survey is open at the end of the page.',
+    );
+    await userEvent.keyboard('{Tab}{Tab}');
+    expect(deepActiveElement()?.classList.contains('dismiss')).toBe(true);
+    expect(await axeViolations(survey)).toEqual([]);
+  });
+
+  it('closes from its close button and gives focus back to the page', async () => {
+    const survey = await mount({ id: 'c2', kind: 'nps' }, 'corner');
+    (document.getElementById('host-link') as HTMLElement).focus();
+    survey.show();
+    await settle(survey);
+    await userEvent.keyboard('{Tab}{Enter}');
+    await settle(survey);
+    expect(survey.open).toBe(false);
+    expect(
+      (survey.shadowRoot?.querySelector('.corner') as HTMLElement).matches(':popover-open'),
+    ).toBe(false);
+    expect(document.activeElement?.id).toBe('host-link');
+  });
+});
+
+describe('<hark-survey presentation="tab">', () => {
+  it('opens from its launcher with focus on the scale; Escape closes it and returns to the launcher', async () => {
+    const survey = await mount({ id: 't1', kind: 'ces' }, 'tab');
+    const launcher = survey.shadowRoot?.querySelector('.launcher') as HTMLButtonElement;
+    expect(launcher.textContent?.trim()).toBe('Feedback');
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+    expect(await axeViolations(survey)).toEqual([]);
+    launcher.focus();
+    await userEvent.keyboard('{Enter}');
+    await settle(survey);
+    await vi.waitFor(() =>
+      expect(deepActiveElement()).toBe(
+        inner(survey).shadowRoot?.querySelector('input[type="radio"]'),
+      ),
+    );
+    expect(survey.open).toBe(true);
+    await userEvent.keyboard('{ArrowRight}{Escape}');
+    await settle(survey);
+    expect(survey.open).toBe(false);
+    await vi.waitFor(() => expect(deepActiveElement()).toBe(launcher));
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('opens again after being closed', async () => {
+    const survey = await mount({ id: 't2', kind: 'nps' }, 'tab');
+    survey.show({ focus: true });
+    await settle(survey);
+    inner(survey).dismiss();
+    await settle(survey);
+    survey.show({ focus: true });
+    await settle(survey);
+    expect(inner(survey).hidden).toBe(false);
+    expect(
+      (survey.shadowRoot?.querySelector('.corner') as HTMLElement).matches(':popover-open'),
+    ).toBe(true);
+  });
+});
+
+describe('<hark-survey presentation="modal">', () => {
+  it('opens a native modal dialog with focus on the scale, and Escape returns focus to the opener', async () => {
+    const survey = await mount({ id: 'm1', kind: 'nps' }, 'modal');
+    const opener = document.getElementById('host-button') as HTMLElement;
+    opener.focus();
+    survey.show();
+    await settle(survey);
+    const dialog = survey.shadowRoot?.querySelector('dialog') as HTMLDialogElement;
+    expect(dialog.matches(':modal')).toBe(true);
+    await vi.waitFor(() =>
+      expect(deepActiveElement()).toBe(
+        inner(survey).shadowRoot?.querySelector('input[type="radio"]'),
+      ),
+    );
+    expect(await axeViolations(survey)).toEqual([]);
+    await userEvent.keyboard('{Escape}');
+    await settle(survey);
+    expect(dialog.open).toBe(false);
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('sends from the dialog and thanks the visitor', async () => {
+    const survey = await mount({ id: 'm2', kind: 'nps', followUp: false }, 'modal');
+    const submits = recordEvents(survey, ['hark-submit']);
+    survey.show();
+    await settle(survey);
+    await vi.waitFor(() => expect(deepActiveElement()?.tagName).toBe('INPUT'));
+    await userEvent.keyboard('{End}{Tab}{Enter}');
+    await vi.waitFor(() => expect(inner(survey).state).toBe('thanks'));
+    expect(submits.map((e) => e.detail)).toEqual([{ surveyId: 'm2', kind: 'nps', score: 10 }]);
+    await commands.emulateMedia({ colorScheme: null });
+  });
+});

@@ -1,0 +1,20 @@
+/** The focused element, looking through open shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * Whether focus is in `element` or anywhere in its shadow trees. Walks up from the focused
+ * element across shadow roots instead of trusting `:focus-within`, which does not match on a
+ * `display: contents` host in Chromium.
+ */
+export function hasFocusWithin(element: Element): boolean {
+  let node: Node | null = deepActiveElement();
+  while (node !== null) {
+    if (node === element) return true;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return false;
+}
