@@ -25,6 +25,10 @@ async function mount(definition: unknown, presentation = 'inline'): Promise<Hark
   return survey;
 }
 
+function panelOf(survey: HarkSurvey): HTMLElement {
+  return survey.shadowRoot?.querySelector('.corner') as HTMLElement;
+}
+
 function inner(survey: HarkSurvey): HarkScaleSurvey {
   return survey.shadowRoot?.querySelector('hark-nps, hark-csat, hark-ces') as HarkScaleSurvey;
 }
@@ -92,7 +96,7 @@ describe('<hark-survey presentation="corner">', () => {
     survey.show();
     await settle(survey);
     expect(document.activeElement).toBe(hostButton);
-    const panel = survey.shadowRoot?.querySelector('.corner') as HTMLElement;
+    const panel = panelOf(survey);
     expect(panel.matches(':popover-open')).toBe(true);
     expect(survey.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'A short survey is open at the end of the page.',
@@ -110,9 +114,7 @@ describe('<hark-survey presentation="corner">', () => {
     await userEvent.keyboard('{Tab}{Enter}');
     await settle(survey);
     expect(survey.open).toBe(false);
-    expect(
-      (survey.shadowRoot?.querySelector('.corner') as HTMLElement).matches(':popover-open'),
-    ).toBe(false);
+    expect(panelOf(survey).matches(':popover-open')).toBe(false);
     expect(document.activeElement?.id).toBe('host-link');
   });
 });
@@ -149,9 +151,7 @@ describe('<hark-survey presentation="tab">', () => {
     survey.show({ focus: true });
     await settle(survey);
     expect(inner(survey).hidden).toBe(false);
-    expect(
-      (survey.shadowRoot?.querySelector('.corner') as HTMLElement).matches(':popover-open'),
-    ).toBe(true);
+    expect(panelOf(survey).matches(':popover-open')).toBe(true);
   });
 });
 
