@@ -171,6 +171,7 @@ export abstract class HarkScaleSurvey extends LitElement {
     if (changed.has('theme') && changed.get('theme') !== undefined) this.#checkAccentContrast();
   }
 
+  /** @internal */
   #fire<T>(type: string, detail: T, cancelable = false): boolean {
     return this.dispatchEvent(
       new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }),
