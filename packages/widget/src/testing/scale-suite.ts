@@ -16,6 +16,13 @@ export interface ScaleSuiteOptions {
   readonly ends: readonly [string, string];
 }
 
+/** The colour schemes every state is checked in. */
+const SCHEMES = [
+  { name: 'light', media: { colorScheme: 'light' } },
+  { name: 'dark', media: { colorScheme: 'dark' } },
+  { name: 'forced colours', media: { colorScheme: 'light', forcedColors: 'active' } },
+] as const;
+
 const EVENTS = ['hark-shown', 'hark-answer', 'hark-submit', 'hark-dismiss', 'hark-error'];
 
 /**
@@ -55,9 +62,10 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
     );
   }
 
-  afterEach(() => {
+  afterEach(async () => {
     cleanup();
     vi.restoreAllMocks();
+    await commands.emulateMedia({ colorScheme: null, forcedColors: null });
   });
 
   describe(`<${tag}>: axe-core, WCAG 2.2 AA with target-size`, () => {
@@ -87,32 +95,35 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       expect(await axeViolations(el)).toEqual([]);
     });
 
-    it('has no violations while sending, after a failed hand-over, and when thanking', async () => {
-      const el = await mount();
-      let release: () => void = () => {};
-      let fail = true;
-      el.submitter = () =>
-        new Promise((resolve, reject) => {
-          release = fail ? () => reject(new Error('quota')) : () => resolve();
-        });
-      radios(el)[1]?.click();
-      await settle(el);
-      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
-      await settle(el);
-      expect(el.state).toBe('sending');
-      expect(await axeViolations(el)).toEqual([]);
-      release();
-      await vi.waitFor(() => expect(el.state).toBe('error'));
-      await settle(el);
-      expect(await axeViolations(el)).toEqual([]);
-      fail = false;
-      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
-      await settle(el);
-      release();
-      await vi.waitFor(() => expect(el.state).toBe('thanks'));
-      await settle(el);
-      expect(await axeViolations(el)).toEqual([]);
-    });
+    for (const scheme of SCHEMES) {
+      it(`has no violations while sending, after a failed hand-over, and when thanking (${scheme.name})`, async () => {
+        await commands.emulateMedia(scheme.media);
+        const el = await mount();
+        let release: () => void = () => {};
+        let fail = true;
+        el.submitter = () =>
+          new Promise((resolve, reject) => {
+            release = fail ? () => reject(new Error('quota')) : () => resolve();
+          });
+        radios(el)[1]?.click();
+        await settle(el);
+        shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+        await settle(el);
+        expect(el.state).toBe('sending');
+        expect(await axeViolations(el)).toEqual([]);
+        release();
+        await vi.waitFor(() => expect(el.state).toBe('error'));
+        await settle(el);
+        expect(await axeViolations(el)).toEqual([]);
+        fail = false;
+        shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+        await settle(el);
+        release();
+        await vi.waitFor(() => expect(el.state).toBe('thanks'));
+        await settle(el);
+        expect(await axeViolations(el)).toEqual([]);
+      });
+    }
   });
 
   describe(`<${tag}>: the accessibility tree`, () => {
@@ -286,6 +297,12 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
   });
 
   describe(`<${tag}>: events and properties`, () => {
+    it('survives its module being loaded twice (two bundles, the script tag twice)', async () => {
+      const before = customElements.get(tag);
+      await import(/* @vite-ignore */ `../components/${kind}/${tag}.ts?second-copy`);
+      expect(customElements.get(tag)).toBe(before);
+    });
+
     it('fires hark-shown once, and nothing when code sets the score', async () => {
       const holder = document.createElement('div');
       const seen = recordEvents(holder, EVENTS);

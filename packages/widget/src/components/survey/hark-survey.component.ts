@@ -57,6 +57,7 @@ export class HarkSurvey extends LitElement {
     presentation: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
     launcherLabel: { type: String, attribute: 'launcher-label' },
+    atTop: { type: Boolean, reflect: true, attribute: 'at-top' },
     theme: { type: String, reflect: true },
     submitter: { attribute: false },
     announcement: { state: true },
@@ -72,6 +73,12 @@ export class HarkSurvey extends LitElement {
   declare launcherLabel: string | undefined;
   /** `light`, `dark`, or unset to follow the visitor's preference. */
   declare theme: 'light' | 'dark' | undefined;
+  /**
+   * The floating card moved to the top corner, because a focused element of the page was under it
+   * (WCAG 2.4.11, focus not obscured). Set by the survey.
+   * @readonly
+   */
+  declare atTop: boolean;
   /** Hands the answer over; see `HarkScaleSurvey.submitter`. */
   declare submitter: Submitter | undefined;
   declare protected announcement: string;
@@ -84,9 +91,29 @@ export class HarkSurvey extends LitElement {
     super();
     this.presentation = 'inline';
     this.open = false;
+    this.atTop = false;
     this.announcement = '';
     this.addEventListener('hark-dismiss', () => this.hide());
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('focusin', this.#onPageFocus);
+  }
+
+  /**
+   * A page element took focus: if the floating card covers any of it, move the card to the other
+   * end of the screen, so a keyboard user always sees where they are.
+   */
+  readonly #onPageFocus = (event: FocusEvent): void => {
+    const target = event.target;
+    const panel = this.renderRoot.querySelector<HTMLElement>('.corner');
+    if (!(target instanceof Element) || target === this || panel === null) return;
+    const covered = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    if (covered(target.getBoundingClientRect(), panel.getBoundingClientRect()))
+      this.atTop = !this.atTop;
+  };
 
   /**
    * Opens a `corner`, `tab` or `modal` survey. With `focus: true` (the visitor asked for it) focus
@@ -125,6 +152,9 @@ export class HarkSurvey extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
+    const floating = this.open && (this.presentation === 'corner' || this.presentation === 'tab');
+    if (floating) document.addEventListener('focusin', this.#onPageFocus);
+    else document.removeEventListener('focusin', this.#onPageFocus);
     this.#applyOpen();
     const survey = this.#survey();
     if (!this.open || survey === null) return;

@@ -21,6 +21,11 @@ export const surveyStyles = css`
     color: inherit;
   }
 
+  :host([at-top]) .corner {
+    inset-block-start: 1rem;
+    inset-block-end: auto;
+  }
+
   .corner:not(:popover-open)[popover],
   .corner[hidden] {
     display: none;

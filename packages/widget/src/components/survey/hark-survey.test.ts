@@ -119,6 +119,38 @@ describe('<hark-survey presentation="corner">', () => {
   });
 });
 
+describe('<hark-survey> never hides the focused element of the page (WCAG 2.4.11)', () => {
+  it('moves the card to the top when a focused page element is under it, and back when needed', async () => {
+    const survey = await mount({ id: 'c3', kind: 'nps' }, 'corner');
+    const underneath = document.createElement('button');
+    underneath.textContent = 'Checkout';
+    underneath.style.cssText = 'position: fixed; right: 2rem; bottom: 2rem;';
+    document.body.append(underneath);
+    survey.show();
+    await settle(survey);
+    const { left, top, width, height } = underneath.getBoundingClientRect();
+    const visible = () =>
+      document.elementFromPoint(left + width / 2, top + height / 2) === underneath;
+    expect(visible()).toBe(false); // covered by the card
+    underneath.focus();
+    await settle(survey);
+    expect(survey.atTop).toBe(true);
+    expect(visible()).toBe(true);
+    // A page element at the top now: the card goes back down.
+    const atTheTop = document.createElement('button');
+    atTheTop.textContent = 'Menu';
+    atTheTop.style.cssText = 'position: fixed; right: 2rem; top: 2rem;';
+    document.body.append(atTheTop);
+    atTheTop.focus();
+    await settle(survey);
+    expect(survey.atTop).toBe(false);
+    const box = atTheTop.getBoundingClientRect();
+    expect(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)).toBe(
+      atTheTop,
+    );
+  });
+});
+
 describe('<hark-survey presentation="tab">', () => {
   it('opens from its launcher with focus on the scale; Escape closes it and returns to the launcher', async () => {
     const survey = await mount({ id: 't1', kind: 'ces' }, 'tab');
