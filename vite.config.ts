@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { BrowserCommand } from 'vitest/node';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.js';
 
 /**
  * The accessibility tree a screen reader gets, as Playwright's ARIA snapshot (YAML) of the
@@ -41,11 +41,6 @@ const screenshot: BrowserCommand<[selector: string, path: string]> = async (
     .screenshot({ path: new URL(path, import.meta.url).pathname, animations: 'disabled' });
 };
 
-/** Debian's Chromium (or CHROME_PATH): nothing here downloads a browser. */
-const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path): path is string => path !== undefined && existsSync(path),
-);
-
 // One Vitest run: pure logic and Node tests (collector, cross-package end-to-end tests with real
 // servers and databases), and the widget's tests in a real Chromium.
 export default defineConfig({
@@ -84,15 +79,8 @@ export default defineConfig({
             screenshotFailures: false,
             provider: playwright({
               launchOptions: {
-                ...(chromium === undefined ? {} : { executablePath: chromium }),
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
+                ...(CHROMIUM_PATH === undefined ? {} : { executablePath: CHROMIUM_PATH }),
+                args: CHROMIUM_ARGS,
               },
             }),
             instances: [{ browser: 'chromium' }],

@@ -1,28 +1,15 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 /** Debian's Chromium (or CHROME_PATH), started the way this machine kind needs. */
 export function launchChromium(): Promise<Browser> {
-  const executablePath = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ].find((path): path is string => path !== undefined && existsSync(path));
-  if (executablePath === undefined) {
+  if (CHROMIUM_PATH === undefined) {
     throw new Error(
       'No Chromium found: run `npm test` (it installs Debian’s chromium) or set CHROME_PATH.',
     );
   }
   return chromium.launch({
-    executablePath,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless=new', ...CHROMIUM_ARGS],
   });
 }

@@ -17,6 +17,7 @@ import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast
 import { hasFocusWithin } from './deep-active-element.js';
 import { scaleSurveyStyles } from './scale-survey.styles.js';
 import { type ScoreBand, type SurveyKind, scoreBand } from './survey-kind.js';
+import { visuallyHiddenStyles } from './visually-hidden.styles.js';
 
 /** Where the survey is in its short life. */
 export type SurveyState = 'question' | 'sending' | 'thanks' | 'error';
@@ -67,7 +68,7 @@ let nextId = 0;
  * @cssprop --hark-max-width - Widest the card grows.
  */
 export abstract class HarkScaleSurvey extends LitElement {
-  static override styles = scaleSurveyStyles;
+  static override styles = [visuallyHiddenStyles, scaleSurveyStyles];
 
   static override properties: PropertyDeclarations = {
     surveyId: { type: String, attribute: 'survey-id' },

@@ -13,6 +13,7 @@ import type { HarkScaleSurvey, Submitter } from '../../internal/scale-survey.js'
 import '../ces/hark-ces.js';
 import '../csat/hark-csat.js';
 import '../nps/hark-nps.js';
+import { visuallyHiddenStyles } from '../../internal/visually-hidden.styles.js';
 import { surveyStyles } from './hark-survey.styles.js';
 
 /** How the survey sits on the page. */
@@ -39,7 +40,7 @@ const supportsPopover =
  * @csspart dialog - The dialog (`modal`).
  */
 export class HarkSurvey extends LitElement {
-  static override styles = surveyStyles;
+  static override styles = [visuallyHiddenStyles, surveyStyles];
 
   static override properties: PropertyDeclarations = {
     definition: {

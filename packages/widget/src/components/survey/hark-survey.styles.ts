@@ -69,17 +69,6 @@ export const surveyStyles = css`
     background: rgb(0 0 0 / 0.45);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 
   @media (forced-colors: active) {
     .launcher {
