@@ -65,6 +65,7 @@ describe('custom-elements.json', () => {
       'presentation',
       'open',
       'launcher-label',
+      'at-top',
       'theme',
     ]);
   });
