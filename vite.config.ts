@@ -65,6 +65,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/widget/src/**/*.test.ts'],
+          globalSetup: ['test/support/collector-global-setup.ts'],
           // Pre-bundled up front, so Vite never reloads a running test to add one.
           deps: {
             optimizer: {

@@ -1,0 +1,326 @@
+import type { HarkResponse } from '@hark/collector/protocol';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { Delivery, type DeliveryOptions } from './delivery.js';
+import { MIGRATIONS, openIdbOutbox } from './idb-outbox.js';
+import { uuidv7 } from './uuidv7.js';
+
+const COLLECTOR = inject('collectorUrl');
+const ENDPOINT = `${COLLECTOR}/v1/responses`;
+const FAST_RETRY = { baseMs: 20, capMs: 100 };
+
+interface Logged {
+  at: number;
+  ids: string[];
+  bytes: number;
+  outcome: string;
+}
+
+async function control(mode: Record<string, unknown>): Promise<void> {
+  await fetch(`${COLLECTOR}/__control`, { method: 'POST', body: JSON.stringify(mode) });
+}
+
+async function proxyLog(): Promise<Logged[]> {
+  return (await fetch(`${COLLECTOR}/__log`)).json();
+}
+
+/** Rows the real collector stored for a survey. */
+async function stored(surveyId: string): Promise<number> {
+  const body = (await (await fetch(`${COLLECTOR}/results?surveyId=${surveyId}`)).json()) as {
+    kinds: Array<{ overall: { count: number } }>;
+  };
+  return body.kinds.reduce((sum, kind) => sum + kind.overall.count, 0);
+}
+
+let survey = 0;
+const databases: string[] = [];
+const opened: Delivery[] = [];
+
+function answer(surveyId: string, extra: Partial<HarkResponse> = {}): HarkResponse {
+  return {
+    id: uuidv7(),
+    surveyId,
+    kind: 'nps',
+    score: 9,
+    locale: 'en',
+    pageUrl: location.href,
+    answeredAt: new Date().toISOString(),
+    sdk: { name: '@hark/widget', version: '0.1.0' },
+    ...extra,
+  } as HarkResponse;
+}
+
+async function delivery(options: Partial<DeliveryOptions> = {}): Promise<Delivery> {
+  const name = options.name ?? `hark-test-${++survey}-${Date.now()}`;
+  databases.push(name);
+  const created = await Delivery.create({
+    endpoint: ENDPOINT,
+    retry: FAST_RETRY,
+    name,
+    ...options,
+  });
+  opened.push(created);
+  return created;
+}
+
+function events(target: EventTarget, type: string): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  target.addEventListener(type, (event) => seen.push(event as CustomEvent));
+  return seen;
+}
+
+afterEach(async () => {
+  for (const d of opened.splice(0)) d.stop();
+  await control({ mode: 'pass' });
+  for (const name of databases.splice(0)) indexedDB.deleteDatabase(name);
+  vi.restoreAllMocks();
+});
+
+describe('Delivery to the real collector', () => {
+  it('writes the answer to IndexedDB before sending, and removes it once acknowledged', async () => {
+    const id = `d${++survey}`;
+    await control({ mode: 'fail', status: 503, times: 1 });
+    const d = await delivery();
+    d.start();
+    expect(d.storage).toBe('indexeddb');
+    const delivered = events(d, 'hark-delivered');
+    const one = answer(id);
+    await d.enqueue(one);
+    // Durable before the first send came back: a second connection to the database sees it.
+    const peek = await openIdbOutbox({ name: databases.at(-1) as string });
+    expect((await peek.oldest(10)).map((e) => e.id)).toEqual([one.id]);
+    peek.close();
+    await vi.waitFor(async () => expect(await d.pending()).toBe(0), { timeout: 5000 });
+    expect(delivered.flatMap((e) => e.detail.ids)).toEqual([one.id]);
+    expect(await stored(id)).toBe(1);
+    expect((await proxyLog()).map((r) => r.outcome)).toEqual(['503', '202']);
+  });
+
+  it('retries 503s with exponential backoff until the collector takes them', async () => {
+    const id = `d${++survey}`;
+    await control({ mode: 'fail', status: 503, times: 3 });
+    // random() = 1 takes the top of each jitter range, so the delays are exactly 100, 200, 400 ms.
+    const d = await delivery({ retry: { baseMs: 100, capMs: 400 }, random: () => 0.999_999 });
+    d.start();
+    await d.enqueue(answer(id));
+    await vi.waitFor(async () => expect(await stored(id)).toBe(1), { timeout: 10_000 });
+    const log = await proxyLog();
+    expect(log.map((r) => r.outcome)).toEqual(['503', '503', '503', '202']);
+    const gaps = log.slice(1).map((r, i) => r.at - (log[i]?.at ?? 0));
+    expect(gaps.map((gap, i) => gap >= [100, 200, 400][i]! - 5)).toEqual([true, true, true]);
+    expect(await d.pending()).toBe(0);
+  });
+
+  it('waits as long as a 429 Retry-After says before trying again', async () => {
+    const id = `d${++survey}`;
+    await control({ mode: 'fail', status: 429, times: 1, retryAfter: '1' });
+    const d = await delivery();
+    d.start();
+    await d.enqueue(answer(id));
+    await vi.waitFor(async () => expect(await stored(id)).toBe(1), { timeout: 5000 });
+    const [limited, accepted] = await proxyLog();
+    expect(limited?.outcome).toBe('429');
+    expect((accepted?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('moves a batch the collector refuses (400) to the dead-letter store, fires hark-error, and never retries it', async () => {
+    const id = `d${++survey}`;
+    await control({ mode: 'fail', status: 400, times: 1 });
+    const d = await delivery();
+    d.start();
+    const errors = events(d, 'hark-error');
+    const refused = answer(id);
+    await d.enqueue(refused);
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(errors[0]?.detail).toEqual({
+      code: 'rejected',
+      status: 400,
+      reason: 'HTTP 400 injected',
+      ids: [refused.id],
+    });
+    expect((await d.deadLetters()).map((l) => [l.id, l.status])).toEqual([[refused.id, 400]]);
+    expect(await d.pending()).toBe(0);
+    await d.flush();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await proxyLog()).map((r) => r.outcome)).toEqual(['400']);
+    expect(await stored(id)).toBe(0);
+  });
+
+  it('keeps an answer whose acknowledgement was lost, re-sends it, and the collector stores it once', async () => {
+    const id = `d${++survey}`;
+    await control({ mode: 'drop-after-store', times: 1 });
+    const d = await delivery();
+    d.start();
+    await d.enqueue(answer(id));
+    await vi.waitFor(async () => expect(await d.pending()).toBe(0), { timeout: 5000 });
+    const log = await proxyLog();
+    expect(log.map((r) => r.outcome)).toEqual(['stored 202, then dropped', '202']);
+    expect(log[0]?.ids).toEqual(log[1]?.ids);
+    expect(await stored(id)).toBe(1);
+  });
+
+  it('two tabs flushing one outbox at once send each answer once', async () => {
+    const id = `d${++survey}`;
+    const name = `hark-shared-${Date.now()}`;
+    await control({ mode: 'fail', status: 503, times: 1 });
+    const first = await delivery({ name });
+    const second = await delivery({ name });
+    for (let i = 0; i < 30; i++) await first.enqueue(answer(id));
+    await control({ mode: 'pass' });
+    await Promise.all([first.flush(), second.flush(), first.flush(), second.flush()]);
+    await vi.waitFor(async () => expect(await stored(id)).toBe(30), { timeout: 5000 });
+    const sent = (await proxyLog()).flatMap((r) => r.ids);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(await first.pending()).toBe(0);
+  });
+
+  it('sends within the keepalive budget when the page hides, and keeps the rest for later', async () => {
+    const id = `d${++survey}`;
+    let now = Date.now();
+    await control({ mode: 'reset', times: 10_000 });
+    const d = await delivery({ now: () => now });
+    const comment = 'x'.repeat(1_900);
+    for (let i = 0; i < 55; i++) await d.enqueue(answer(id, { comment })); // ~110 KB
+    await d.flush();
+    now += 60 * 60 * 1000; // every backoff has passed
+    await control({ mode: 'pass' });
+    await d.flush({ keepalive: true });
+    const log = await proxyLog();
+    const bytes = log.reduce((sum, r) => sum + r.bytes, 0);
+    expect(bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(await d.pending()).toBe(55 - log.reduce((sum, r) => sum + r.ids.length, 0));
+    expect(await d.pending()).toBeGreaterThan(0);
+    await d.flush();
+    expect(await d.pending()).toBe(0);
+    expect(await stored(id)).toBe(55);
+  });
+});
+
+describe('Delivery bounds', () => {
+  it('drops the oldest answers beyond maxQueued, saying so', async () => {
+    await control({ mode: 'fail', status: 503, times: 100 });
+    const d = await delivery({ maxQueued: 3 });
+    const dropped = events(d, 'hark-dropped');
+    const answers = Array.from({ length: 5 }, () => answer('bounds'));
+    for (const a of answers) await d.enqueue(a);
+    await d.flush();
+    expect(dropped.flatMap((e) => e.detail.ids)).toEqual([answers[0]?.id, answers[1]?.id]);
+    expect(dropped[0]?.detail.reason).toBe('over-capacity');
+    expect(await d.pending()).toBe(3);
+  });
+
+  it('delivers after three days offline (fake clock), without waiting for an online event', async () => {
+    const id = `d${++survey}`;
+    let now = Date.now();
+    await control({ mode: 'reset', times: 1000 });
+    const d = await delivery({ now: () => now });
+    await d.enqueue(answer(id));
+    now += 3 * 24 * 60 * 60 * 1000;
+    await control({ mode: 'pass' });
+    await d.flush();
+    expect(await stored(id)).toBe(1);
+  });
+
+  it('drops answers older than the retention limit, saying so', async () => {
+    let now = Date.now();
+    await control({ mode: 'reset', times: 1000 });
+    const d = await delivery({ now: () => now, retentionMs: 60_000 });
+    const dropped = events(d, 'hark-dropped');
+    const old = answer('retention');
+    await d.enqueue(old);
+    now += 61_000;
+    await d.flush();
+    expect(dropped.map((e) => e.detail)).toEqual([{ reason: 'expired', ids: [old.id] }]);
+    expect(await d.pending()).toBe(0);
+  });
+});
+
+describe('Delivery when storage fails', () => {
+  it('sends directly when the quota is exceeded, and says storage degraded', async () => {
+    const id = `d${++survey}`;
+    const d = await delivery();
+    // Chromium's CDP quota override does not bite on this build (estimate() keeps the old
+    // quota), so the real IndexedDB put raises the error a full disk raises.
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const degraded = events(d, 'hark-storage-degraded');
+    const big = answer(id, { comment: 'y'.repeat(1_500) });
+    await d.enqueue(big);
+    expect(degraded).toHaveLength(1);
+    expect(degraded[0]?.detail.reason).toMatch(/^QuotaExceededError/);
+    expect(d.storage).toBe('memory');
+    await vi.waitFor(async () => expect(await stored(id)).toBe(1), { timeout: 5000 });
+  });
+
+  it('works from memory when IndexedDB is missing', async () => {
+    const id = `d${++survey}`;
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    try {
+      const d = await delivery();
+      expect(d.storage).toBe('memory');
+      expect(d.degradedReason).toBe('IndexedDB is not available');
+      await d.enqueue(answer(id));
+      await vi.waitFor(async () => expect(await stored(id)).toBe(1), { timeout: 5000 });
+    } finally {
+      if (original) Object.defineProperty(window, 'indexedDB', original);
+    }
+  });
+
+  it('reopens once after the connection is closed under it (InvalidStateError)', async () => {
+    const id = `d${++survey}`;
+    const name = `hark-reopen-${Date.now()}`;
+    const d = await delivery({ name });
+    // Close the connection the way a versionchange or the browser would.
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    spy.mockImplementationOnce(() => {
+      throw new DOMException('The database connection is closing.', 'InvalidStateError');
+    });
+    await d.enqueue(answer(id));
+    expect(d.storage).toBe('indexeddb');
+    await vi.waitFor(async () => expect(await stored(id)).toBe(1), { timeout: 5000 });
+  });
+});
+
+describe('The outbox schema', () => {
+  it('lets a newer release upgrade past an open older tab; the entries survive and nobody hangs', async () => {
+    const name = `hark-upgrade-${Date.now()}`;
+    databases.push(name);
+    await control({ mode: 'fail', status: 503, times: 100 });
+    const oldTab = await Delivery.create({ endpoint: ENDPOINT, name, retry: FAST_RETRY });
+    opened.push(oldTab);
+    const waiting = answer('upgrade');
+    await oldTab.enqueue(waiting);
+    // The new release adds an index (version 2) while the old tab is still open.
+    const v2 = [
+      ...MIGRATIONS,
+      (
+        _db: unknown,
+        tx: { objectStore(n: 'entries'): { createIndex(a: string, b: string): void } },
+      ) => {
+        tx.objectStore('entries').createIndex('attempts', 'attempts');
+      },
+    ] as typeof MIGRATIONS;
+    const newTab = await openIdbOutbox({ name, migrations: v2, blockedTimeoutMs: 2_000 });
+    expect((await newTab.oldest(10)).map((e) => e.id)).toEqual([waiting.id]);
+    newTab.close();
+  });
+
+  it('gives up on an upgrade blocked by a tab that never lets go, instead of hanging', async () => {
+    const name = `hark-blocked-${Date.now()}`;
+    databases.push(name);
+    // An "old tab" that ignores versionchange.
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () =>
+        request.result.createObjectStore('entries', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+    });
+    const started = performance.now();
+    await expect(
+      openIdbOutbox({ name, blockedTimeoutMs: 300, migrations: [...MIGRATIONS, () => {}] }),
+    ).rejects.toThrow('an older tab keeps the outbox database open');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    old.close();
+  });
+});
