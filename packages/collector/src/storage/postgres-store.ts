@@ -12,6 +12,7 @@ import {
   StorageError,
   type StoredResponse,
 } from './response-store.js';
+import { utcInstant } from './utc-instant.js';
 
 export interface PostgresStoreOptions {
   /** A libpq-style connection string, e.g. `postgres://user:pass@host:5432/db`. */
@@ -147,7 +148,7 @@ class PostgresStore implements ResponseStore {
       responses.map((r) => r.comment ?? null),
       responses.map((r) => r.locale),
       responses.map((r) => r.pageUrl),
-      responses.map((r) => r.answeredAt),
+      responses.map((r) => utcInstant(r.answeredAt)),
       responses.map((r) => r.variant ?? null),
       responses.map((r) => r.visitorId ?? null),
       responses.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata))),
@@ -184,12 +185,12 @@ class PostgresStore implements ResponseStore {
     // Checked here so that a malformed bound is the caller's error, not a "retry later" StorageError.
     if (query.from !== undefined) {
       if (!isDateTime(query.from)) throw new RangeError(`Invalid "from" date-time: ${query.from}`);
-      params.push(query.from);
+      params.push(utcInstant(query.from));
       where += ` AND answered_at >= $${params.length}::timestamptz`;
     }
     if (query.to !== undefined) {
       if (!isDateTime(query.to)) throw new RangeError(`Invalid "to" date-time: ${query.to}`);
-      params.push(query.to);
+      params.push(utcInstant(query.to));
       where += ` AND answered_at < $${params.length}::timestamptz`;
     }
     const group = GROUP_EXPRESSIONS[groupBy ?? 'none'];

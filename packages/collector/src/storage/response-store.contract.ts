@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HarkResponse } from '../protocol/schema.js';
 import { npsResponse } from '../testing/fixtures.js';
+import { validateSubmission } from '../validation/validate-submission.js';
 import type { ResponseStore } from './response-store.js';
 
 /**
@@ -42,7 +43,7 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       // Drift guard between validation and storage: anything accepted must be storable as is.
       const extremes = [
         npsResponse({
-          comment: `${'é😀\t\r\n'.repeat(399)}abcde`, // 2000 UTF-16 units, astral characters, controls allowed
+          comment: `${'é😀\t\n'.repeat(399)}abcde`, // 2000 UTF-16 units, astral characters, tab and line feed
           metadata: Object.fromEntries(
             Array.from({ length: 20 }, (_, i) => [`k_${'x'.repeat(60)}${i}`, 'ü'.repeat(500)]),
           ),
@@ -54,11 +55,35 @@ export function describeResponseStore(name: string, open: () => Promise<Response
           sdk: { name: 'n'.repeat(64), version: '1.0.0-rc.1+build.5' },
         }),
         npsResponse({ kind: 'nps', score: 0, comment: '' }),
-        npsResponse({ kind: 'ces', score: 7, answeredAt: '9999-12-31T23:59:59.999Z' }),
+        npsResponse({ kind: 'ces', score: 7, answeredAt: '2026-11-26T11:59:59.999Z' }),
       ];
+      // Every fixture is one the validator accepts (at this clock), so the test means what it says.
+      const check = validateSubmission(
+        { protocol: 1, responses: extremes },
+        { now: Date.parse('2026-11-25T12:00:00Z') },
+      );
+      expect(check.ok ? [] : check.issues).toEqual([]);
       expect((await store.insert(extremes, receivedAt)).stored).toHaveLength(3);
       for (const response of extremes)
         expect((await store.get(response.id))?.response).toEqual(response);
+    });
+
+    it('stores offsets PostgreSQL alone would refuse, and rounds sub-millisecond times down, alike', async () => {
+      const farEast = npsResponse({
+        surveyId: 'instants',
+        answeredAt: '2026-01-01T10:00:00+23:59',
+      });
+      const lastTick = npsResponse({
+        surveyId: 'instants',
+        answeredAt: '2026-01-01T23:59:59.9999999Z',
+      });
+      await store.insert([farEast, lastTick], receivedAt);
+      expect((await store.get(farEast.id))?.response.answeredAt).toBe('2025-12-31T10:01:00.000Z');
+      expect((await store.get(lastTick.id))?.response.answeredAt).toBe('2026-01-01T23:59:59.999Z');
+      expect(await store.countScores({ surveyId: 'instants' }, 'day')).toEqual([
+        { kind: 'nps', group: '2025-12-31', score: 9, count: 1 },
+        { kind: 'nps', group: '2026-01-01', score: 9, count: 1 },
+      ]);
     });
 
     it('normalises answeredAt to UTC', async () => {

@@ -13,6 +13,7 @@ import {
   StorageError,
   type StoredResponse,
 } from './response-store.js';
+import { utcInstant } from './utc-instant.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file; created, with its folder, when missing. */
@@ -169,7 +170,7 @@ class SqliteStore implements ResponseStore {
         r.comment ?? null,
         r.locale,
         r.pageUrl,
-        new Date(r.answeredAt).toISOString(),
+        utcInstant(r.answeredAt),
         r.variant ?? null,
         r.visitorId ?? null,
         r.metadata === undefined ? null : JSON.stringify(r.metadata),
@@ -188,11 +189,11 @@ class SqliteStore implements ResponseStore {
     const params: string[] = [query.surveyId];
     if (query.from !== undefined) {
       where.push('answered_at >= ?');
-      params.push(new Date(query.from).toISOString());
+      params.push(utcInstant(query.from));
     }
     if (query.to !== undefined) {
       where.push('answered_at < ?');
-      params.push(new Date(query.to).toISOString());
+      params.push(utcInstant(query.to));
     }
     const rows = this.#run('read scores', () =>
       this.#db
