@@ -16,8 +16,16 @@ afterAll(async () => {
 });
 
 /** Sends raw bytes on a fresh connection; resolves with whatever the server answered. */
-function rawExchange(bytes: string | Buffer, { hangUp = false } = {}): Promise<string> {
-  const { port, hostname } = new URL(server.url);
+function rawExchange(bytes: string | Buffer, options: { hangUp?: boolean } = {}): Promise<string> {
+  return rawExchangeWith(server.url, bytes, options);
+}
+
+function rawExchangeWith(
+  base: string,
+  bytes: string | Buffer,
+  { hangUp = false } = {},
+): Promise<string> {
+  const { port, hostname } = new URL(base);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => {
       socket.write(bytes);
@@ -106,6 +114,34 @@ describe('the reference server on loopback', () => {
       `Transfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`;
     const reply = await rawExchange(request);
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it('takes a request target literally: //other.host/… cannot pose as same-origin', async () => {
+    const open = await startReferenceServer({
+      db: dir.file('cors.db'),
+      port: 0,
+      allowedOrigins: ['https://shop.example'],
+      log: () => {},
+    });
+    try {
+      const body = JSON.stringify(submissionOf(answer()));
+      const reply = await rawExchangeWith(
+        open.url,
+        `POST //evil.example/v1/responses HTTP/1.1\r\nHost: ${new URL(open.url).host}\r\nOrigin: http://evil.example\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      expect(reply).toMatch(/^HTTP\/1\.1 404 /);
+      expect(reply.toLowerCase()).not.toContain('access-control-allow-origin');
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('answers a Host header that is not a host with 400', async () => {
+    const reply = await rawExchange(
+      'GET /results HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n',
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
   });
 
   it('answers a malformed request with 400 and keeps serving', async () => {

@@ -23,6 +23,12 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const request = toRequest(req);
+  if (request === undefined) {
+    res
+      .writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+      .end('Bad Host header\n');
+    return;
+  }
   const context =
     req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
   const response = await handler(request, context);
@@ -46,15 +52,32 @@ async function handle(
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+    if (!res.write(value)) {
+      // Wait for the socket to drain, or to go away: a vanished client must not hang us.
+      await new Promise((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+      if (res.destroyed) return;
+    }
   }
   res.end();
 }
 
-function toRequest(req: IncomingMessage): Request {
-  const host = req.headers.host ?? 'localhost';
+function toRequest(req: IncomingMessage): Request | undefined {
   const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-  const url = new URL(req.url ?? '/', `${protocol}://${host}`);
+  let url: URL;
+  try {
+    url = new URL(`${protocol}://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    return undefined; // a Host header that is not a host
+  }
+  // The request target is a path, taken literally: resolving it as a URL would let
+  // `//evil.example/v1/responses` change the host, and with it the same-origin check.
+  const target = req.url ?? '/';
+  const query = target.indexOf('?');
+  url.pathname = query === -1 ? target : target.slice(0, query);
+  url.search = query === -1 ? '' : target.slice(query);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
