@@ -8,10 +8,10 @@ const here = new URL('..', import.meta.url).pathname;
 
 /**
  * Entry points and their budgets in bytes, minified + gzip. DESIGN.md sets 10 kB for one kind's
- * survey UI with Lit; it is raised to 10.5 kB, for the reason written in this package's README
+ * survey UI with Lit; it is raised to 10.7 kB, for the reason written in this package's README
  * ("Size").
  */
-const ONE_KIND = 10_500;
+const ONE_KIND = 10_700;
 const ENTRIES = [
   { name: '<hark-nps> with Lit', entry: 'src/components/nps/hark-nps.ts', budget: ONE_KIND },
   { name: '<hark-csat> with Lit', entry: 'src/components/csat/hark-csat.ts', budget: ONE_KIND },
@@ -20,7 +20,7 @@ const ENTRIES = [
   {
     name: '<hark-survey> (all kinds, modes)',
     entry: 'src/components/survey/hark-survey.ts',
-    budget: 12_800,
+    budget: 13_000,
   },
 ];
 

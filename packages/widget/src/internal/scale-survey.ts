@@ -71,19 +71,19 @@ export abstract class HarkScaleSurvey extends LitElement {
   static override styles = [visuallyHiddenStyles, scaleSurveyStyles];
 
   static override properties: PropertyDeclarations = {
-    surveyId: { type: String, attribute: 'survey-id' },
-    question: { type: String },
-    lowLabel: { type: String, attribute: 'low-label' },
-    highLabel: { type: String, attribute: 'high-label' },
-    detractorPrompt: { type: String, attribute: 'detractor-prompt' },
-    passivePrompt: { type: String, attribute: 'passive-prompt' },
-    promoterPrompt: { type: String, attribute: 'promoter-prompt' },
+    surveyId: { attribute: 'survey-id' },
+    question: {},
+    lowLabel: { attribute: 'low-label' },
+    highLabel: { attribute: 'high-label' },
+    detractorPrompt: { attribute: 'detractor-prompt' },
+    passivePrompt: { attribute: 'passive-prompt' },
+    promoterPrompt: { attribute: 'promoter-prompt' },
     noFollowUp: { type: Boolean, attribute: 'no-follow-up' },
     noDismiss: { type: Boolean, attribute: 'no-dismiss' },
-    variant: { type: String },
+    variant: {},
     score: { type: Number },
-    comment: { type: String },
-    theme: { type: String, reflect: true },
+    comment: {},
+    theme: { reflect: true },
     submitter: { attribute: false },
     state: { state: true },
     invalid: { state: true },
@@ -168,9 +168,37 @@ export abstract class HarkScaleSurvey extends LitElement {
     this.#fire<HarkShownDetail>('hark-shown', { surveyId: this.surveyId });
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('theme') && changed.get('theme') !== undefined) this.#checkAccentContrast();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Attributes can say anything: a score off the scale, or a removed attribute, is no score.
+    if (changed.has('score')) {
+      const score = this.score;
+      if (score != null && !(Number.isInteger(score) && score >= this.min && score <= this.max))
+        this.score = undefined;
+      if (score === null) this.score = undefined;
+    }
+    if (this.comment == null) this.comment = '';
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && this.hasUpdated) this.#checkAccentContrast();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#colorScheme?.addEventListener('change', this.#onSchemeChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#colorScheme?.removeEventListener('change', this.#onSchemeChange);
+  }
+
+  readonly #colorScheme =
+    typeof matchMedia === 'undefined' ? undefined : matchMedia('(prefers-color-scheme: dark)');
+
+  readonly #onSchemeChange = (): void => {
+    void this.updateComplete.then(() => this.#checkAccentContrast());
+  };
 
   /** @internal */
   #fire<T>(type: string, detail: T, cancelable = false): boolean {
@@ -202,10 +230,13 @@ export abstract class HarkScaleSurvey extends LitElement {
   };
 
   readonly #onHostKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      this.dismiss('escape');
-    }
+    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+    // Never mid-send, and never throw away a comment being typed: Escape there does nothing.
+    if (this.state === 'sending') return;
+    const from = event.composedPath()[0];
+    if (from instanceof HTMLTextAreaElement && from.value.trim() !== '') return;
+    event.preventDefault();
+    this.dismiss('escape');
   };
 
   readonly #onFocusIn = (event: FocusEvent): void => {
@@ -225,7 +256,7 @@ export abstract class HarkScaleSurvey extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
       return;
     }
-    const comment = this.noFollowUp ? '' : this.comment.trim();
+    const comment = this.noFollowUp ? '' : cleanComment(this.comment);
     const answer: HarkSubmitDetail = {
       surveyId: this.surveyId,
       kind: this.kind,
@@ -259,7 +290,11 @@ export abstract class HarkScaleSurvey extends LitElement {
   dismiss(reason: HarkDismissDetail['reason'] = 'close-button'): void {
     if (this.hidden) return;
     const focusWasInside = hasFocusWithin(this);
-    this.#fire<HarkDismissDetail>('hark-dismiss', { surveyId: this.surveyId, reason });
+    this.#fire<HarkDismissDetail>('hark-dismiss', {
+      surveyId: this.surveyId,
+      reason,
+      answered: this.state === 'thanks',
+    });
     this.hidden = true;
     if (focusWasInside && this.#returnFocusTo?.isConnected) this.#returnFocusTo.focus();
   }
@@ -270,6 +305,7 @@ export abstract class HarkScaleSurvey extends LitElement {
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
     // In forced colours the system palette replaces the accent: nothing to check.
     if (button === null || card === null || matchMedia('(forced-colors: active)').matches) return;
+    card.style.removeProperty('--_on-accent'); // judge the theme's own colours, not a past fix
     const accent = parseComputedColor(getComputedStyle(button).backgroundColor);
     const surface = parseComputedColor(getComputedStyle(card).backgroundColor);
     if (accent === undefined || surface === undefined) return;
@@ -397,4 +433,15 @@ export abstract class HarkScaleSurvey extends LitElement {
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
   }
+}
+
+/**
+ * What a visitor typed, as the collector accepts it: trimmed, without control characters other
+ * than tab and line breaks (pasted text carries them), lone surrogates replaced.
+ */
+export function cleanComment(text: string): string {
+  return text
+    .replace(/(?![\t\n\r])\p{Cc}/gu, '')
+    .replace(/\p{Cs}/gu, '\uFFFD')
+    .trim();
 }

@@ -282,8 +282,44 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       expect(deepActiveElement()?.classList.contains('dismiss')).toBe(true);
       await userEvent.keyboard('{Tab}{ArrowRight}{Escape}');
       expect(el.hidden).toBe(true);
-      expect(dismissed.map((e) => e.detail)).toEqual([{ surveyId: 's1', reason: 'escape' }]);
+      expect(dismissed.map((e) => e.detail)).toEqual([
+        { surveyId: 's1', reason: 'escape', answered: false },
+      ]);
       expect(document.activeElement?.id).toBe('before');
+    });
+
+    it('keeps a comment being typed: Escape in a non-empty text box does not close', async () => {
+      const el = await mountBetweenButtons('no-dismiss');
+      const dismissed = recordEvents(el, ['hark-dismiss']);
+      await userEvent.keyboard('{Tab}{End}');
+      await settle(el);
+      await userEvent.keyboard('{Tab}Half a thought{Escape}');
+      expect(el.hidden).toBe(false);
+      expect(dismissed).toHaveLength(0);
+      expect(el.comment).toBe('Half a thought');
+    });
+
+    it('ignores Escape while sending, and says answered: true when closed after the thanks', async () => {
+      const el = await mountBetweenButtons('no-follow-up');
+      const dismissed = recordEvents(el, ['hark-dismiss']);
+      let release: () => void = () => {};
+      el.submitter = () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      await userEvent.keyboard('{Tab}{Tab}{End}{Tab}{Enter}');
+      await settle(el);
+      expect(el.state).toBe('sending');
+      await userEvent.keyboard('{Escape}');
+      expect(el.hidden).toBe(false);
+      release();
+      await vi.waitFor(() => expect(el.state).toBe('thanks'));
+      await settle(el);
+      await userEvent.keyboard('{Escape}');
+      expect(el.hidden).toBe(true);
+      expect(dismissed.map((e) => e.detail)).toEqual([
+        { surveyId: 's1', reason: 'escape', answered: true },
+      ]);
     });
 
     it('closes with the close button', async () => {
@@ -316,6 +352,31 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       expect(checked(el)).toEqual([String(min + 1)]);
       expect(seen.map((e) => [e.type, e.detail])).toEqual([['hark-shown', { surveyId: 'coded' }]]);
       expect(seen[0]?.bubbles && seen[0]?.composed).toBe(true);
+    });
+
+    it('treats a score attribute off the scale, or removed, as no score', async () => {
+      const el = await mount(`score="${max + 30}"`);
+      expect(el.score).toBeUndefined();
+      el.setAttribute('score', String(min));
+      await settle(el);
+      expect(el.score).toBe(min);
+      el.removeAttribute('score');
+      await settle(el);
+      expect(el.score).toBeUndefined();
+      expect(checked(el)).toEqual([]);
+    });
+
+    it('sends a clean comment: no control characters, even with the comment attribute removed first', async () => {
+      const el = await mount('comment="x"');
+      const submits = recordEvents(el, ['hark-submit']);
+      el.removeAttribute('comment');
+      await settle(el);
+      radios(el)[0]?.click();
+      await settle(el);
+      el.comment = '  Pasted\u0007 text\u001b[0m\tand\nmore \ud800 ';
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await vi.waitFor(() => expect(submits).toHaveLength(1));
+      expect(submits[0]?.detail.comment).toBe('Pasted text[0m\tand\nmore \ufffd');
     });
 
     it('stays open when a listener cancels hark-submit', async () => {
@@ -394,6 +455,18 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       expect(warn).toHaveBeenCalledWith(
         `[hark] <${tag}>: --hark-accent rgb(255, 235, 59) on rgb(255, 255, 255): 1.22:1 < 3:1 (WCAG 1.4.11)`,
       );
+    });
+
+    it('checks the accent again when the theme changes from unset', async () => {
+      const el = await fixture<HarkScaleSurvey>(
+        `<${tag} survey-id="s1" style="--hark-on-accent: #fff"></${tag}>`,
+      );
+      await settle(el);
+      el.theme = 'dark';
+      await settle(el);
+      const button = shadow(el).querySelector<HTMLElement>('.submit') as HTMLElement;
+      // White on the dark theme's light accent would be about 2:1; black reads at 9:1 and more.
+      expect(getComputedStyle(button).color).toBe('rgb(0, 0, 0)');
     });
 
     it('says nothing about the default accent', async () => {

@@ -260,7 +260,7 @@ export class HarkSurvey extends LitElement {
             popover=${supportsPopover ? 'manual' : nothing}
             ?hidden=${!supportsPopover && !this.open}
           >
-            ${survey}
+            ${this.open ? survey : nothing}
           </div>
           ${status}`;
       }

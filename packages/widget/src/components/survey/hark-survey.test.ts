@@ -151,6 +151,20 @@ describe('<hark-survey> never hides the focused element of the page (WCAG 2.4.11
   });
 });
 
+describe('<hark-survey> only shows what is open', () => {
+  it('fires hark-shown for a corner or tab survey when it opens, not at page load', async () => {
+    const shown: string[] = [];
+    document.addEventListener('hark-shown', (e) => shown.push((e as CustomEvent).detail.surveyId));
+    const corner = await mount({ id: 'shown-corner', kind: 'nps' }, 'corner');
+    await mount({ id: 'shown-tab', kind: 'nps' }, 'tab');
+    await settle(corner);
+    expect(shown).toEqual([]);
+    corner.show();
+    await settle(corner);
+    expect(shown).toEqual(['shown-corner']);
+  });
+});
+
 describe('<hark-survey presentation="tab">', () => {
   it('opens from its launcher with focus on the scale; Escape closes it and returns to the launcher', async () => {
     const survey = await mount({ id: 't1', kind: 'ces' }, 'tab');
