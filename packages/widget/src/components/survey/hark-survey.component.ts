@@ -100,6 +100,7 @@ export class HarkSurvey extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('focusin', this.#onPageFocus);
+    document.removeEventListener('keyup', this.#onPageKeyUp);
   }
 
   /**
@@ -107,14 +108,29 @@ export class HarkSurvey extends LitElement {
    * end of the screen, so a keyboard user always sees where they are.
    */
   readonly #onPageFocus = (event: FocusEvent): void => {
-    const target = event.target;
-    const panel = this.renderRoot.querySelector<HTMLElement>('.corner');
-    if (!(target instanceof Element) || target === this || panel === null) return;
-    const covered = (a: DOMRect, b: DOMRect) =>
-      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-    if (covered(target.getBoundingClientRect(), panel.getBoundingClientRect()))
-      this.atTop = !this.atTop;
+    // The element itself, not its outermost shadow host (which may fill the whole page).
+    this.#keepClear(event.composedPath()[0]);
   };
+
+  /**
+   * Focus moving between two elements of one shadow tree never reaches the document, but the Tab
+   * key that moved it does: look again after each one.
+   */
+  readonly #onPageKeyUp = (event: KeyboardEvent): void => {
+    if (event.key === 'Tab') this.#keepClear(deepActiveElement());
+  };
+
+  #keepClear(target: EventTarget | null | undefined): void {
+    const panel = this.renderRoot.querySelector<HTMLElement>('.corner');
+    if (!(target instanceof Element) || panel === null || hasFocusWithin(this)) return;
+    const focused = target.getBoundingClientRect();
+    const here = panel.getBoundingClientRect();
+    // The same card at the other end of the screen (1rem from the edge, as the styles put it).
+    const margin = here.top >= innerHeight / 2 ? innerHeight - here.bottom : here.top;
+    const top = this.atTop ? innerHeight - margin - here.height : margin;
+    const there = { left: here.left, right: here.right, top, bottom: top + here.height };
+    if (overlaps(focused, here) && !overlaps(focused, there)) this.atTop = !this.atTop;
+  }
 
   /**
    * Opens a `corner`, `tab` or `modal` survey. With `focus: true` (the visitor asked for it) focus
@@ -136,7 +152,9 @@ export class HarkSurvey extends LitElement {
     const focusWasInside = hasFocusWithin(this);
     this.open = false;
     this.announcement = '';
-    if (focusWasInside) {
+    // A corner survey gives focus back itself, to where the visitor came from; the launcher and
+    // the modal's opener are this element's to restore.
+    if (focusWasInside && this.presentation !== 'corner') {
       void this.updateComplete.then(() => {
         const back =
           this.presentation === 'tab'
@@ -154,8 +172,13 @@ export class HarkSurvey extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
     const floating = this.open && (this.presentation === 'corner' || this.presentation === 'tab');
-    if (floating) document.addEventListener('focusin', this.#onPageFocus);
-    else document.removeEventListener('focusin', this.#onPageFocus);
+    for (const [type, listener] of [
+      ['focusin', this.#onPageFocus],
+      ['keyup', this.#onPageKeyUp],
+    ] as const) {
+      if (floating) document.addEventListener(type, listener as EventListener);
+      else document.removeEventListener(type, listener as EventListener);
+    }
     this.#applyOpen();
     const survey = this.#survey();
     if (!this.open || survey === null) return;
@@ -268,4 +291,15 @@ export class HarkSurvey extends LitElement {
         return survey;
     }
   }
+}
+
+interface Box {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }

@@ -151,6 +151,36 @@ describe('<hark-survey> never hides the focused element of the page (WCAG 2.4.11
   });
 });
 
+describe('<hark-survey> and a page built of web components', () => {
+  it('looks at the focused element inside a page component, not at the component filling the page', async () => {
+    const app = document.createElement('div');
+    app.style.cssText = 'position: fixed; inset: 0;';
+    const root = app.attachShadow({ mode: 'open' });
+    root.innerHTML =
+      '<button id="menu" style="position: fixed; right: 2rem; top: 2rem">Menu</button>' +
+      '<button id="pay" style="position: fixed; right: 2rem; bottom: 2rem">Pay</button>';
+    document.body.append(app);
+    const survey = await mount({ id: 'c4', kind: 'nps' }, 'corner');
+    survey.show();
+    await settle(survey);
+    const at = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      return root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    };
+    const menu = root.getElementById('menu') as HTMLElement;
+    const pay = root.getElementById('pay') as HTMLElement;
+    menu.focus(); // at the top: the card, at the bottom, covers nothing of it
+    await settle(survey);
+    expect(survey.atTop).toBe(false);
+    expect(at(menu)).toBe(menu);
+    await userEvent.keyboard('{Tab}'); // to Pay, under the card, inside the same shadow tree
+    expect(root.activeElement).toBe(pay);
+    await settle(survey);
+    expect(survey.atTop).toBe(true);
+    expect(at(pay)).toBe(pay);
+  });
+});
+
 describe('<hark-survey> only shows what is open', () => {
   it('fires hark-shown for a corner or tab survey when it opens, not at page load', async () => {
     const shown: string[] = [];
