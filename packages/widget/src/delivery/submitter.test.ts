@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import '../components/nps/hark-nps.js';
+import type { HarkNps } from '../components/nps/hark-nps.component.js';
+import { cleanup, fixture } from '../testing/dom.js';
+import { Delivery } from './delivery.js';
+import { outboxSubmitter, toResponse } from './submitter.js';
+
+const COLLECTOR = inject('collectorUrl');
+
+afterEach(cleanup);
+
+describe('toResponse', () => {
+  it('builds a wire-protocol-v1 response with a UUIDv7 made at answer time', () => {
+    document.documentElement.lang = 'fr-CA';
+    const now = Date.parse('2026-11-25T10:00:00.000Z');
+    const response = toResponse(
+      { surveyId: 's', kind: 'csat', score: 4, comment: 'Bien', variant: 'b' },
+      { visitorId: 'visitor_123', metadata: { plan: 'pro' } },
+      now,
+    );
+    expect(response).toEqual({
+      id: expect.stringMatching(
+        /^0[0-9a-f]{7}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
+      surveyId: 's',
+      kind: 'csat',
+      score: 4,
+      comment: 'Bien',
+      locale: 'fr-CA',
+      pageUrl: location.href,
+      answeredAt: '2026-11-25T10:00:00.000Z',
+      variant: 'b',
+      visitorId: 'visitor_123',
+      metadata: { plan: 'pro' },
+      sdk: { name: '@hark/widget', version: '0.1.0' },
+    });
+    // The first 48 bits are the answer's millisecond.
+    expect(Number.parseInt(response.id.replaceAll('-', '').slice(0, 12), 16)).toBe(now);
+    document.documentElement.lang = '';
+  });
+});
+
+describe('a survey wired to the outbox', () => {
+  it('says thank you only after the answer is in IndexedDB, and the collector stores it', async () => {
+    const surveyId = `wired-${Date.now()}`;
+    const delivery = await Delivery.create({
+      endpoint: `${COLLECTOR}/v1/responses`,
+      name: `hark-wired-${Date.now()}`,
+    });
+    const writes = vi.spyOn(delivery, 'enqueue');
+    const el = await fixture<HarkNps>(`<hark-nps survey-id="${surveyId}" no-follow-up></hark-nps>`);
+    el.submitter = outboxSubmitter(delivery);
+    el.score = 8;
+    await el.updateComplete;
+    el.shadowRoot?.querySelector<HTMLButtonElement>('.submit')?.click();
+    await vi.waitFor(() => expect(el.state).toBe('thanks'));
+    expect(writes).toHaveBeenCalledTimes(1);
+    await expect(writes.mock.results[0]?.value).resolves.toBeUndefined();
+    await vi.waitFor(async () => {
+      const body = await (await fetch(`${COLLECTOR}/results?surveyId=${surveyId}`)).json();
+      expect(body.kinds[0]?.overall.count).toBe(1);
+    });
+    delivery.stop();
+  });
+});
