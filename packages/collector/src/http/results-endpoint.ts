@@ -1,6 +1,11 @@
 import { IDENTIFIER_PATTERN, isDateTime } from '../protocol/formats.js';
-import { MAX_IDENTIFIER_LENGTH } from '../protocol/limits.js';
-import { type GroupSummary, type Summary, summarizeScoreCounts } from '../results/summarize.js';
+import { MAX_IDENTIFIER_LENGTH, type SurveyKind } from '../protocol/limits.js';
+import {
+  type GroupSummary,
+  type KindResults,
+  type Summary,
+  summarizeScoreCounts,
+} from '../results/summarize.js';
 import type { ResponseStore, ScoreGrouping, ScoreQuery } from '../storage/response-store.js';
 import type { ValidationIssue } from '../validation/issue.js';
 import { HttpError, jsonResponse } from './http-error.js';
@@ -22,12 +27,15 @@ export async function resultsResponse(
       summarizeScoreCounts(await store.countScores(query, grouping)),
     ),
   );
-  const kinds = (byDay ?? []).map((results, i) => ({
+  // Joined by kind, not by position: an answer of a new kind may land between the three reads.
+  const groupsOf = (all: KindResults[] | undefined, kind: SurveyKind) =>
+    (all?.find((results) => results.kind === kind)?.groups ?? []).map(rounded);
+  const kinds = (byDay ?? []).map((results) => ({
     kind: results.kind,
     overall: rounded(results.overall),
     byDay: results.groups.map(rounded),
-    byLocale: (byLocale?.[i]?.groups ?? []).map(rounded),
-    byVariant: (byVariant?.[i]?.groups ?? []).map(rounded),
+    byLocale: groupsOf(byLocale, results.kind),
+    byVariant: groupsOf(byVariant, results.kind),
   }));
   return jsonResponse(200, {
     surveyId: query.surveyId,

@@ -1,23 +1,35 @@
 import type { DeadLetter, Outbox, OutboxEntry } from './outbox.js';
 
-/** The outbox when IndexedDB cannot be used: lives as long as the page, and says so (`kind`). */
+/**
+ * The outbox when IndexedDB cannot be used: lives as long as the page, and says so (`kind`).
+ * A Map keeps insertion order, which is queue order, so nothing here sorts: each call is one
+ * pass at most, and the oldest entries come first.
+ */
 export function createMemoryOutbox(): Outbox {
   const entries = new Map<string, OutboxEntry>();
   const dead = new Map<string, DeadLetter>();
-  const sorted = (by: 'nextAttemptAt' | 'queuedAt') =>
-    [...entries.values()].sort((a, b) => a[by] - b[by]);
+  const take = (limit: number, keep: (entry: OutboxEntry) => boolean) => {
+    const out: OutboxEntry[] = [];
+    for (const entry of entries.values()) {
+      if (out.length >= limit) break;
+      if (keep(entry)) out.push(entry);
+    }
+    return out;
+  };
   return {
     kind: 'memory',
     async add(list) {
       for (const entry of list) if (!entries.has(entry.id)) entries.set(entry.id, entry);
     },
     async due(now, limit) {
-      return sorted('nextAttemptAt')
-        .filter((entry) => entry.nextAttemptAt <= now)
-        .slice(0, limit);
+      return take(limit, (entry) => entry.nextAttemptAt <= now);
     },
     async nextDueAt() {
-      return sorted('nextAttemptAt')[0]?.nextAttemptAt;
+      let next: number | undefined;
+      for (const entry of entries.values()) {
+        if (next === undefined || entry.nextAttemptAt < next) next = entry.nextAttemptAt;
+      }
+      return next;
     },
     async remove(ids) {
       for (const id of ids) entries.delete(id);
@@ -38,7 +50,7 @@ export function createMemoryOutbox(): Outbox {
       return entries.size;
     },
     async oldest(limit) {
-      return sorted('queuedAt').slice(0, limit);
+      return take(limit, () => true);
     },
     close() {},
   };

@@ -416,6 +416,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       await settle(el);
       expect(shadow(el).querySelector('img, b')).toBeNull();
       expect(shadow(el).querySelector('.question')?.textContent).toBe(el.question);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // an onerror would have run by now
       expect((window as unknown as { __pwned?: boolean }).__pwned).toBeUndefined();
     });
 

@@ -205,9 +205,12 @@ export class HarkSurvey extends LitElement {
   }
 
   readonly #onCancel = (event: Event): void => {
-    // Escape on the dialog: close through hide(), so focus and state stay in step.
+    // Escape on the dialog itself: close through the survey, so hark-dismiss fires as for any
+    // other dismissal, and focus and state stay in step.
     event.preventDefault();
-    this.hide();
+    const survey = this.#survey();
+    if (survey !== null && !survey.hidden) survey.dismiss('escape');
+    else this.hide();
   };
 
   #renderSurvey(d: SurveyDefinition): TemplateResult {
