@@ -208,9 +208,8 @@ export class HarkSurvey extends LitElement {
     // Escape on the dialog itself: close through the survey, so hark-dismiss fires as for any
     // other dismissal, and focus and state stay in step.
     event.preventDefault();
-    const survey = this.#survey();
-    if (survey !== null && !survey.hidden) survey.dismiss('escape');
-    else this.hide();
+    this.#survey()?.dismiss('escape'); // fires hark-dismiss, which hides; a no-op if already hidden
+    this.hide();
   };
 
   #renderSurvey(d: SurveyDefinition): TemplateResult {

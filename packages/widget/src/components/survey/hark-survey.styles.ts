@@ -26,7 +26,7 @@ export const surveyStyles = css`
     inset-block-end: auto;
   }
 
-  .corner:not(:popover-open)[popover],
+  /* A closed popover is hidden by the browser; this is for the fallback without the Popover API. */
   .corner[hidden] {
     display: none;
   }
