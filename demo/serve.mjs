@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startReferenceServer } from '@hark/collector/node';
+import { build } from 'esbuild';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const ROOT = join(HERE, '..');
@@ -10,17 +11,40 @@ const ROOT = join(HERE, '..');
 /** The demo's files, by URL path. Nothing else is served from disk. */
 const FILES = {
   '/': ['index.html', 'text/html; charset=utf-8'],
-  '/demo.js': ['demo.js', 'text/javascript; charset=utf-8'],
   '/demo.css': ['demo.css', 'text/css; charset=utf-8'],
 };
+
+/** The page's script: the widget and the delivery from source, bundled once at start. */
+async function bundleApp() {
+  const result = await build({
+    entryPoints: [join(HERE, 'app.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    conditions: ['production'],
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].contents;
+}
 
 // The strict policy the widget must live under (FAULTS 14): the demo proves it can.
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-export function withDemoPages(collector) {
+export function withDemoPages(collector, app) {
   return async (request, context) => {
     const { pathname } = new URL(request.url);
+    if (pathname === '/app.js' && request.method === 'GET') {
+      return new Response(app, {
+        headers: {
+          'content-type': 'text/javascript; charset=utf-8',
+          'content-security-policy': CSP,
+          'cache-control': 'no-cache',
+        },
+      });
+    }
     const file = FILES[pathname];
     if (file === undefined || (request.method !== 'GET' && request.method !== 'HEAD'))
       return collector(request, context);
@@ -42,7 +66,14 @@ export async function startDemo({
   db = join(ROOT, '.hark', 'demo.db'),
   log,
 } = {}) {
-  return startReferenceServer({ port, host, db, wrap: withDemoPages, ...(log ? { log } : {}) });
+  const app = await bundleApp();
+  return startReferenceServer({
+    port,
+    host,
+    db,
+    wrap: (collector) => withDemoPages(collector, app),
+    ...(log ? { log } : {}),
+  });
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
