@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const dir = tempDir('hark-delivery-e2e');
@@ -98,18 +99,20 @@ afterAll(async () => {
   await pageServer?.close();
 });
 
-async function open(context: BrowserContext, db: string): Promise<Page> {
+async function open(context: BrowserContext, db: string, endpointUrl?: string): Promise<Page> {
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'warning') console.log(`page: ${message.text()}`);
   });
-  const endpoint = encodeURIComponent(`http://127.0.0.1:${collectorPort}/v1/responses`);
+  const endpoint = encodeURIComponent(
+    endpointUrl ?? `http://127.0.0.1:${collectorPort}/v1/responses`,
+  );
   await page.goto(`${pageServer.url}/?db=${db}&endpoint=${endpoint}`);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
   return page;
 }
 
-async function reload(page: Page): Promise<void> {
+async function reloadPage(page: Page): Promise<void> {
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
 }
@@ -123,6 +126,36 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promi
 }
 
 describe('delivery end to end: real Chromium, real collector, real SQLite', () => {
+  it('twenty reloads on a flaky network (every other request cut): N answers, N rows, empty outbox', async () => {
+    const proxy = await startFaultProxy(`http://127.0.0.1:${collectorPort}`);
+    try {
+      await fetch(`${proxy.url}/__control`, {
+        method: 'POST',
+        body: JSON.stringify({ mode: 'flaky' }),
+      });
+      const context = await browser.newContext();
+      const page = await open(context, 'flaky', `${proxy.url}/v1/responses`);
+      for (let reload = 0; reload < 20; reload++) {
+        await page.evaluate(() => hark.answer('flaky', 5));
+        await reloadPage(page);
+      }
+      const cut = (
+        (await (await fetch(`${proxy.url}/__log`)).json()) as Array<{ outcome: string }>
+      ).filter((r) => r.outcome === 'cut');
+      expect(cut.length).toBeGreaterThan(0);
+      await fetch(`${proxy.url}/__control`, {
+        method: 'POST',
+        body: JSON.stringify({ mode: 'pass' }),
+      });
+      await waitFor(async () => (await stored('flaky')) === 100);
+      await waitFor(async () => (await page.evaluate(() => hark.pending())) === 0);
+      expect(await stored('flaky')).toBe(100);
+      await context.close();
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('200 answers given offline across 3 reloads arrive as exactly 200 rows once online', async () => {
     const context = await browser.newContext();
     await cutNetwork();
@@ -130,7 +163,7 @@ describe('delivery end to end: real Chromium, real collector, real SQLite', () =
     expect(await page.evaluate(() => hark.storage())).toBe('indexeddb');
     for (let round = 0; round < 4; round++) {
       await page.evaluate(() => hark.answer('offline-200', 50));
-      if (round < 3) await reload(page);
+      if (round < 3) await reloadPage(page);
     }
     expect(await page.evaluate(() => hark.pending())).toBe(200);
 

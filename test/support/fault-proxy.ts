@@ -14,7 +14,9 @@ export type FaultMode =
   /** Forward (the collector stores the batch), then cut the connection before the answer: `times` times. */
   | { readonly mode: 'drop-after-store'; readonly times: number }
   /** Refuse connections outright (network down) `times` times. */
-  | { readonly mode: 'reset'; readonly times: number };
+  | { readonly mode: 'reset'; readonly times: number }
+  /** A flaky network: every other submission has its connection cut (before it is forwarded). */
+  | { readonly mode: 'flaky' };
 
 export interface ProxiedRequest {
   readonly at: number;
@@ -41,6 +43,7 @@ export async function startFaultProxy(
   let mode: FaultMode = { mode: 'pass' };
   let left = 0;
   let log: ProxiedRequest[] = [];
+  let flip = false;
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readAll(req);
@@ -66,6 +69,14 @@ export async function startFaultProxy(
       if (url.pathname === '/v1/responses')
         log.push({ at: Date.now(), ids, bytes: body.byteLength, outcome });
     };
+    if (url.pathname === '/v1/responses' && mode.mode === 'flaky' && req.method === 'POST') {
+      flip = !flip;
+      if (flip) {
+        record('cut');
+        req.socket.destroy();
+        return;
+      }
+    }
     if (url.pathname === '/v1/responses' && left > 0) {
       left -= 1;
       if (mode.mode === 'fail') {
