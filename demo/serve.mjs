@@ -31,7 +31,7 @@ async function bundleApp() {
 
 // The strict policy the widget must live under (FAULTS 14): the demo proves it can.
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'";
 
 export function withDemoPages(collector, app) {
   return async (request, context) => {

@@ -84,6 +84,19 @@ describe('the demo page in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('open-modal');
     expect(violations).toEqual([]);
+    // The listener is live: an inline style attribute and an HTML string sink, which the policy
+    // forbids, are both reported.
+    await page.evaluate(() => {
+      document.body.setAttribute('style', 'color: red');
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+      } catch {
+        // Trusted Types throws, and reports.
+      }
+    });
+    await expect
+      .poll(() => violations.map((v) => v.split(' ')[0]).sort())
+      .toEqual(['require-trusted-types-for', 'style-src-attr']);
     await page.close();
   });
 });
