@@ -2,6 +2,7 @@ import pg from 'pg';
 import { isDateTime, UUID_PATTERN } from '../protocol/formats.js';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
+import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   type InsertOutcome,
@@ -146,7 +147,7 @@ class PostgresStore implements ResponseStore {
       responses.map((r) => r.kind),
       responses.map((r) => r.score),
       responses.map((r) => r.comment ?? null),
-      responses.map((r) => r.locale),
+      responses.map((r) => canonicalLocale(r.locale)),
       responses.map((r) => r.pageUrl),
       responses.map((r) => utcInstant(r.answeredAt)),
       responses.map((r) => r.variant ?? null),

@@ -86,6 +86,25 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       ]);
     });
 
+    it('stores locales in their canonical spelling, so results group them once', async () => {
+      const spellings = ['en-US', 'EN-us', 'en-us'].map((locale) =>
+        npsResponse({ surveyId: 'locales', locale }),
+      );
+      await store.insert(
+        [...spellings, npsResponse({ surveyId: 'locales', locale: 'zh-hant-tw' })],
+        receivedAt,
+      );
+      expect(
+        (await store.countScores({ surveyId: 'locales' }, 'locale')).map((row) => [
+          row.group,
+          row.count,
+        ]),
+      ).toEqual([
+        ['en-US', 3],
+        ['zh-Hant-TW', 1],
+      ]);
+    });
+
     it('normalises answeredAt to UTC', async () => {
       const response = npsResponse({ answeredAt: '2026-11-20T23:30:00+02:00' });
       await store.insert([response], receivedAt);

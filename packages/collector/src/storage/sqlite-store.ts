@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
+import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   type InsertOutcome,
@@ -168,7 +169,7 @@ class SqliteStore implements ResponseStore {
         r.kind,
         r.score,
         r.comment ?? null,
-        r.locale,
+        canonicalLocale(r.locale),
         r.pageUrl,
         utcInstant(r.answeredAt),
         r.variant ?? null,
