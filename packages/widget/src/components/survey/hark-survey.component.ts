@@ -169,8 +169,13 @@ export class HarkSurvey extends LitElement {
     return this.renderRoot.querySelector<HarkScaleSurvey>('hark-nps, hark-csat, hark-ces');
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#watchPage(); // reconnected while open: watch the page's focus again
+  }
+
+  /** Watches the page's focus while a floating card is open (2.4.11), and only then. */
+  #watchPage(): void {
     const floating = this.open && (this.presentation === 'corner' || this.presentation === 'tab');
     for (const [type, listener] of [
       ['focusin', this.#onPageFocus],
@@ -179,6 +184,12 @@ export class HarkSurvey extends LitElement {
       if (floating) document.addEventListener(type, listener as EventListener);
       else document.removeEventListener(type, listener as EventListener);
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new presentation while open re-renders the survey in another container: open that one.
+    if (!changed.has('open') && !changed.has('presentation')) return;
+    this.#watchPage();
     this.#applyOpen();
     const survey = this.#survey();
     if (!this.open || survey === null) return;

@@ -181,6 +181,21 @@ describe('<hark-survey> and a page built of web components', () => {
   });
 });
 
+describe('<hark-survey> changing presentation while open', () => {
+  it('opens the survey in its new container', async () => {
+    const survey = await mount({ id: 'switch', kind: 'nps' }, 'corner');
+    survey.show();
+    await settle(survey);
+    survey.presentation = 'modal';
+    await settle(survey);
+    expect((survey.shadowRoot?.querySelector('dialog') as HTMLDialogElement).open).toBe(true);
+    expect(inner(survey)).not.toBeNull();
+    survey.hide();
+    await settle(survey);
+    expect((survey.shadowRoot?.querySelector('dialog') as HTMLDialogElement).open).toBe(false);
+  });
+});
+
 describe('<hark-survey> only shows what is open', () => {
   it('fires hark-shown for a corner or tab survey when it opens, not at page load', async () => {
     const shown: string[] = [];
