@@ -25,6 +25,10 @@ async function mount(definition: unknown, presentation = 'inline'): Promise<Hark
   return survey;
 }
 
+function dialogOf(survey: HarkSurvey): HTMLDialogElement {
+  return survey.shadowRoot?.querySelector('dialog') as HTMLDialogElement;
+}
+
 function panelOf(survey: HarkSurvey): HTMLElement {
   return survey.shadowRoot?.querySelector('.corner') as HTMLElement;
 }
@@ -188,11 +192,11 @@ describe('<hark-survey> changing presentation while open', () => {
     await settle(survey);
     survey.presentation = 'modal';
     await settle(survey);
-    expect((survey.shadowRoot?.querySelector('dialog') as HTMLDialogElement).open).toBe(true);
+    expect(dialogOf(survey).open).toBe(true);
     expect(inner(survey)).not.toBeNull();
     survey.hide();
     await settle(survey);
-    expect((survey.shadowRoot?.querySelector('dialog') as HTMLDialogElement).open).toBe(false);
+    expect(dialogOf(survey).open).toBe(false);
   });
 });
 
