@@ -8,12 +8,12 @@ export type AllowedOrigins = '*' | readonly string[];
  */
 export function isOriginAllowed(
   origin: string | null,
-  requestUrl: string,
+  ownOrigin: string,
   allowed: AllowedOrigins,
 ): boolean {
   if (origin === null) return true;
   if (allowed === '*') return true;
-  if (origin === new URL(requestUrl).origin) return true;
+  if (origin === ownOrigin) return true;
   return allowed.includes(origin);
 }
 

@@ -168,7 +168,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     const origin = request.headers.get('origin');
 
     if (path === SUBMIT_PATH) {
-      if (!isOriginAllowed(origin, request.url, allowedOrigins)) {
+      if (!isOriginAllowed(origin, url.origin, allowedOrigins)) {
         const message = `The origin ${origin} may not submit to this collector.`;
         return new HttpError(403, 'origin_not_allowed', message).toResponse(
           new Headers({ vary: 'Origin' }),
