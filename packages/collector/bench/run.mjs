@@ -19,7 +19,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { createCollector, openSqliteStore, validateSubmission } from '../dist/index.js';
+import {
+  createCollector,
+  openSqliteStore,
+  openSqliteStoreInWorker,
+  validateSubmission,
+} from '../dist/index.js';
 import { serve } from '../dist/node/index.js';
 import { responseFactory, submissionOf } from './fixtures.mjs';
 import { zodCompiledSubmissionSchema, zodSubmissionSchema } from './zod-schema.mjs';
@@ -334,7 +339,8 @@ async function benchIngestion() {
     `Ingestion: C=${INGESTION.concurrency}, ${INGESTION.perBody} answers per request, ${INGESTION.rounds} round(s) of ${INGESTION.warmupMs} ms warm-up + ${INGESTION.durationMs} ms per server; SQLite at ${dbPath}`,
   );
   try {
-    const store = openSqliteStore({ path: dbPath });
+    // The store as the reference server runs it: SQLite on its own thread.
+    const store = await openSqliteStoreInWorker({ path: dbPath });
     const hark = await serve(createCollector({ store, allowedOrigins: [INGESTION.origin] }), {
       port: 0,
       host: '127.0.0.1',

@@ -31,4 +31,5 @@ export {
   type StoredResponse,
 } from './storage/response-store.js';
 export { openSqliteStore, type SqliteStoreOptions } from './storage/sqlite-store.js';
+export { openSqliteStoreInWorker } from './storage/sqlite-worker-store.js';
 export * from './validation/index.js';

@@ -4,7 +4,7 @@ import { type CollectorHandler, createCollector } from '../http/create-collector
 import { tokenBucketLimiter } from '../http/rate-limiter.js';
 import { openPostgresStore } from '../storage/postgres-store.js';
 import type { ResponseStore } from '../storage/response-store.js';
-import { openSqliteStore } from '../storage/sqlite-store.js';
+import { openSqliteStoreInWorker } from '../storage/sqlite-worker-store.js';
 import { type RunningServer, serve } from './serve.js';
 
 export interface ReferenceServerOptions {
@@ -61,7 +61,7 @@ export async function startReferenceServer(
   const store =
     options.postgres !== undefined
       ? await openPostgresStore({ connectionString: options.postgres })
-      : openSqliteStore({ path: options.db ?? 'hark.db' });
+      : await openSqliteStoreInWorker({ path: options.db ?? 'hark.db' });
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let running: RunningServer;
   try {
