@@ -43,16 +43,28 @@ async function handle(
   ) {
     headers.connection = 'close';
   }
-  res.writeHead(response.status, headers);
   if (response.body === null || req.method === 'HEAD') {
+    res.writeHead(response.status, headers);
     res.end();
     return;
   }
   const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!res.write(value)) {
+  const first = await reader.read();
+  const second = first.done ? first : await reader.read();
+  if (second.done) {
+    // A body in one piece (every JSON answer): one write with its length. Headers, a chunk and
+    // the chunked terminator as separate small writes cost a delayed-ACK round trip each.
+    const body = first.done ? undefined : first.value;
+    headers['content-length'] = String(body?.byteLength ?? 0);
+    res.writeHead(response.status, headers);
+    res.end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  res.write(first.value);
+  let next: Awaited<ReturnType<typeof reader.read>> = second;
+  while (!next.done) {
+    if (!res.write(next.value)) {
       // Wait for the socket to drain, or to go away: a vanished client must not hang us.
       await new Promise((resolve) => {
         res.once('drain', resolve);
@@ -60,6 +72,7 @@ async function handle(
       });
       if (res.destroyed) return;
     }
+    next = await reader.read();
   }
   res.end();
 }
