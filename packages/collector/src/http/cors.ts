@@ -43,11 +43,12 @@ export function normaliseOrigins(origins: AllowedOrigins): AllowedOrigins {
   });
 }
 
-export function corsHeaders(origin: string | null, headers: Headers): Headers {
-  headers.set('vary', 'Origin');
-  if (origin !== null) {
-    headers.set('access-control-allow-origin', origin);
-    headers.set('access-control-expose-headers', 'Retry-After');
-  }
-  return headers;
+/** The CORS headers of an answer to `origin` (none but `Vary` for a request without one). */
+export function corsHeaders(origin: string | null): Record<string, string> {
+  if (origin === null) return { vary: 'Origin' };
+  return {
+    vary: 'Origin',
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': 'Retry-After',
+  };
 }

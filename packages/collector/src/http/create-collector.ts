@@ -3,10 +3,17 @@ import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { type ResponseStore, StorageError } from '../storage/response-store.js';
 import { parseSubmission } from '../validation/parse-submission.js';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, normaliseOrigins } from './cors.js';
-import { HttpError, jsonResponse } from './http-error.js';
+import {
+  errorOutgoing,
+  fromRequest,
+  type Incoming,
+  jsonOutgoing,
+  type Outgoing,
+  toResponse,
+} from './exchange.js';
+import { HttpError } from './http-error.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { readBodyText } from './read-body.js';
-import { resultsResponse } from './results-endpoint.js';
+import { resultsOutgoing } from './results-endpoint.js';
 
 export interface CollectorOptions {
   /** Where answers are stored. */
@@ -34,7 +41,16 @@ export interface RequestContext {
   readonly clientAddress?: string;
 }
 
-export type CollectorHandler = (request: Request, context?: RequestContext) => Promise<Response>;
+export type CollectorHandler = ((
+  request: Request,
+  context?: RequestContext,
+) => Promise<Response>) & {
+  /** The same logic on plain request data, for adapters that skip building a `Request`. */
+  readonly [HANDLE]?: (incoming: Incoming, context?: RequestContext) => Promise<Outgoing>;
+};
+
+/** Where a collector keeps its request-data entry point, for the Node adapter's fast path. */
+export const HANDLE: unique symbol = Symbol.for('hark.collector.handle');
 
 /** Path of the v1 ingestion endpoint, relative to `basePath`. A v2 gets its own path beside it. */
 export const SUBMIT_PATH = `/v${PROTOCOL_VERSION}/responses`;
@@ -64,11 +80,11 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
   }
 
   async function submit(
-    request: Request,
+    incoming: Incoming,
     origin: string | null,
     context: RequestContext,
-  ): Promise<Response> {
-    const headers = corsHeaders(origin, new Headers());
+  ): Promise<Outgoing> {
+    const headers = corsHeaders(origin);
     try {
       if (options.rateLimiter !== undefined) {
         const verdict = options.rateLimiter.take(context.clientAddress ?? 'unknown', now());
@@ -78,60 +94,55 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
           });
         }
       }
-      requireJson(request);
-      const text = await readBodyText(request, MAX_SUBMISSION_BYTES);
+      requireJson(incoming);
+      const text = await incoming.text(MAX_SUBMISSION_BYTES);
       const result = parseSubmission(text, { now: now() });
       if (!result.ok) {
         const count = result.issues.length;
-        throw new HttpError(
-          400,
-          'invalid_submission',
-          `The submission has ${count} issue${count === 1 ? '' : 's'}.`,
-          {
-            issues: result.issues,
-          },
-        );
+        const message = `The submission has ${count} issue${count === 1 ? '' : 's'}.`;
+        throw new HttpError(400, 'invalid_submission', message, { issues: result.issues });
       }
       const outcome = await options.store.insert(result.value.responses, new Date(now()));
       const accepted = result.value.responses.map((r) => r.id);
-      return jsonResponse(
+      return jsonOutgoing(
         202,
         { accepted, stored: outcome.stored.length, duplicates: outcome.duplicates },
         headers,
       );
     } catch (error) {
-      return errorResponse(error, headers);
+      return failure(error, headers);
     }
   }
 
-  function preflight(request: Request, origin: string | null): Response {
-    const method = request.headers.get('access-control-request-method');
-    const requested = (request.headers.get('access-control-request-headers') ?? '')
+  function preflight(incoming: Incoming, origin: string | null): Outgoing {
+    const method = incoming.header('access-control-request-method');
+    const requested = (incoming.header('access-control-request-headers') ?? '')
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter((h) => h !== '');
-    const headers = new Headers({ vary: 'Origin' });
     if (
       origin === null ||
       method !== 'POST' ||
       !requested.every((h) => allowedHeaders.includes(h))
     ) {
-      return new HttpError(
-        403,
-        'preflight_refused',
-        `Only POST with these headers is allowed: ${allowedHeaders.join(', ')}`,
-      ).toResponse(headers);
+      const message = `Only POST with these headers is allowed: ${allowedHeaders.join(', ')}`;
+      return errorOutgoing(new HttpError(403, 'preflight_refused', message), { vary: 'Origin' });
     }
-    corsHeaders(origin, headers);
-    headers.set('access-control-allow-methods', 'POST');
-    headers.set('access-control-allow-headers', allowedHeaders.join(', '));
-    headers.set('access-control-max-age', '86400');
-    return new Response(null, { status: 204, headers });
+    return {
+      status: 204,
+      headers: {
+        ...corsHeaders(origin),
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': allowedHeaders.join(', '),
+        'access-control-max-age': '86400',
+      },
+      body: null,
+    };
   }
 
-  function authorise(request: Request): void {
+  function authorise(incoming: Incoming): void {
     if (tokenDigest === undefined) return;
-    const header = request.headers.get('authorization') ?? '';
+    const header = incoming.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (!timingSafeEqual(sha256(token), tokenDigest)) {
       throw new HttpError(401, 'unauthorized', 'A valid admin token is required.', {
@@ -140,78 +151,77 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     }
   }
 
-  function errorResponse(error: unknown, headers: Headers): Response {
-    if (error instanceof HttpError) return error.toResponse(headers);
+  function failure(error: unknown, headers: Record<string, string>): Outgoing {
+    if (error instanceof HttpError) return errorOutgoing(error, headers);
     options.onError?.(error);
     if (error instanceof StorageError) {
-      return new HttpError(
+      const unavailable = new HttpError(
         503,
         'storage_unavailable',
         'The answers could not be stored; retry later.',
         {
           headers: { 'retry-after': '5' },
         },
-      ).toResponse(headers);
+      );
+      return errorOutgoing(unavailable, headers);
     }
-    return new HttpError(
-      500,
-      'internal_error',
-      'The collector failed unexpectedly; retry later.',
-    ).toResponse(headers);
+    return errorOutgoing(
+      new HttpError(500, 'internal_error', 'The collector failed unexpectedly; retry later.'),
+      headers,
+    );
   }
 
-  return async function collector(request, context = {}) {
-    const url = new URL(request.url);
+  async function handle(incoming: Incoming, context: RequestContext = {}): Promise<Outgoing> {
+    const { url } = incoming;
     const path = url.pathname.startsWith(basePath)
       ? url.pathname.slice(basePath.length)
       : undefined;
-    const origin = request.headers.get('origin');
+    const origin = incoming.header('origin');
 
     if (path === SUBMIT_PATH) {
       if (!isOriginAllowed(origin, url.origin, allowedOrigins)) {
         const message = `The origin ${origin} may not submit to this collector.`;
-        return new HttpError(403, 'origin_not_allowed', message).toResponse(
-          new Headers({ vary: 'Origin' }),
-        );
+        return errorOutgoing(new HttpError(403, 'origin_not_allowed', message), { vary: 'Origin' });
       }
-      if (request.method === 'OPTIONS') return preflight(request, origin);
-      if (request.method === 'POST') return submit(request, origin, context);
+      if (incoming.method === 'OPTIONS') return preflight(incoming, origin);
+      if (incoming.method === 'POST') return submit(incoming, origin, context);
       return methodNotAllowed('POST, OPTIONS');
     }
     if (path === RESULTS_PATH && options.readEndpoints !== false) {
-      if (request.method !== 'GET' && request.method !== 'HEAD')
+      if (incoming.method !== 'GET' && incoming.method !== 'HEAD')
         return methodNotAllowed('GET, HEAD');
       try {
-        authorise(request);
-        return await resultsResponse(options.store, url.searchParams);
+        authorise(incoming);
+        return await resultsOutgoing(options.store, url.searchParams);
       } catch (error) {
-        return errorResponse(error, new Headers());
+        return failure(error, {});
       }
     }
-    return new HttpError(404, 'not_found', `Nothing here: ${url.pathname}`).toResponse();
-  };
+    return errorOutgoing(new HttpError(404, 'not_found', `Nothing here: ${url.pathname}`));
+  }
+
+  const collector = async (request: Request, context: RequestContext = {}) =>
+    toResponse(await handle(fromRequest(request), context));
+  return Object.assign(collector, { [HANDLE]: handle });
 }
 
-function requireJson(request: Request): void {
-  const type = request.headers.get('content-type') ?? '';
+function requireJson(incoming: Incoming): void {
+  const type = incoming.header('content-type') ?? '';
   const [mediaType = '', ...params] = type.split(';').map((part) => part.trim().toLowerCase());
   const charset = params
     .find((p) => p.startsWith('charset='))
     ?.slice('charset='.length)
     .replaceAll('"', '');
   if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
-    throw new HttpError(
-      415,
-      'unsupported_media_type',
-      'The body must be sent as Content-Type: application/json (UTF-8).',
-    );
+    const message = 'The body must be sent as Content-Type: application/json (UTF-8).';
+    throw new HttpError(415, 'unsupported_media_type', message);
   }
 }
 
-function methodNotAllowed(allow: string): Response {
-  return new HttpError(405, 'method_not_allowed', `Use ${allow}.`, {
-    headers: { allow },
-  }).toResponse();
+function methodNotAllowed(allow: string): Outgoing {
+  return errorOutgoing(
+    new HttpError(405, 'method_not_allowed', `Use ${allow}.`, { headers: { allow } }),
+  );
 }
 
 function sha256(text: string): Buffer {

@@ -20,25 +20,4 @@ export class HttpError extends Error {
     this.issues = extra.issues;
     this.headers = extra.headers ?? {};
   }
-
-  toResponse(headers: Headers = new Headers()): Response {
-    for (const [name, value] of Object.entries(this.headers)) headers.set(name, value);
-    const body = {
-      error: this.code,
-      message: this.message,
-      ...(this.issues ? { issues: this.issues } : {}),
-    };
-    return jsonResponse(this.status, body, headers);
-  }
-}
-
-export function jsonResponse(
-  status: number,
-  body: unknown,
-  headers: Headers = new Headers(),
-): Response {
-  headers.set('content-type', 'application/json; charset=utf-8');
-  headers.set('cache-control', 'no-store');
-  headers.set('x-content-type-options', 'nosniff');
-  return new Response(JSON.stringify(body), { status, headers });
 }

@@ -1,45 +1,54 @@
 import { HttpError } from './http-error.js';
 
 /**
- * Reads a request body as UTF-8 text, refusing more than `limit` bytes. `Content-Length` is
- * trusted for an early refusal only when no `Transfer-Encoding` is present; the streamed bytes
- * are counted either way, so a body that lies about its length is still cut off at the limit.
+ * Reads a body as UTF-8 text, refusing more than `limit` bytes. `declaredLength` (the request's
+ * `Content-Length`, passed only when no `Transfer-Encoding` is present) allows an early refusal;
+ * the streamed bytes are counted either way, so a body that lies about its length is still cut
+ * off at the limit. Works on web streams and on Node's request streams alike.
  */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readLimitedText(
+  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  declaredLength: string | null | undefined,
+  limit: number,
+): Promise<string> {
   const tooLarge = () =>
     new HttpError(413, 'payload_too_large', `The body must be at most ${limit} bytes.`, {
       headers: { connection: 'close' },
     });
-  const declared = request.headers.get('content-length');
-  if (declared !== null && !request.headers.has('transfer-encoding') && Number(declared) > limit) {
-    throw tooLarge();
-  }
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
+  if (declaredLength != null && Number(declaredLength) > limit) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    let chunk: Awaited<ReturnType<typeof reader.read>>;
-    try {
-      chunk = await reader.read();
-    } catch {
-      // The client hung up mid-body: its fault, not ours, and nothing was stored.
-      throw new HttpError(400, 'body_incomplete', 'The request body ended before it was complete.');
+  const iterable = body instanceof ReadableStream ? iterate(body) : body;
+  try {
+    for await (const chunk of iterable) {
+      size += chunk.byteLength;
+      if (size > limit) throw tooLarge();
+      chunks.push(chunk);
     }
-    const { done, value } = chunk;
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client hung up mid-body: its fault, not ours, and nothing was stored.
+    throw new HttpError(400, 'body_incomplete', 'The request body ended before it was complete.');
   }
-  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks, size);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new HttpError(400, 'invalid_encoding', 'The body is not valid UTF-8.');
+  }
+}
+
+/** A web stream as an async iterable that cancels the stream when the loop stops early. */
+async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
   }
 }
 

@@ -8,7 +8,8 @@ import {
 } from '../results/summarize.js';
 import type { ResponseStore, ScoreGrouping, ScoreQuery } from '../storage/response-store.js';
 import type { ValidationIssue } from '../validation/issue.js';
-import { HttpError, jsonResponse } from './http-error.js';
+import { jsonOutgoing, type Outgoing } from './exchange.js';
+import { HttpError } from './http-error.js';
 
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);
 const GROUPINGS: readonly ScoreGrouping[] = ['day', 'locale', 'variant'];
@@ -17,10 +18,10 @@ const GROUPINGS: readonly ScoreGrouping[] = ['day', 'locale', 'variant'];
  * `GET /results?surveyId=&from=&to=`: per kind of answer in the survey, the overall summary and
  * the summaries by UTC day, locale and variant. Scores and margins are rounded to 2 decimals.
  */
-export async function resultsResponse(
+export async function resultsOutgoing(
   store: ResponseStore,
   params: URLSearchParams,
-): Promise<Response> {
+): Promise<Outgoing> {
   const query = parseResultsQuery(params);
   const [byDay, byLocale, byVariant] = await Promise.all(
     GROUPINGS.map(async (grouping) =>
@@ -37,7 +38,7 @@ export async function resultsResponse(
     byLocale: groupsOf(byLocale, results.kind),
     byVariant: groupsOf(byVariant, results.kind),
   }));
-  return jsonResponse(200, {
+  return jsonOutgoing(200, {
     surveyId: query.surveyId,
     from: query.from ?? null,
     to: query.to ?? null,
