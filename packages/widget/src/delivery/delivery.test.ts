@@ -145,6 +145,41 @@ describe('Delivery to the real collector', () => {
     expect(await stored(id)).toBe(0);
   });
 
+  it('sets aside only the answer the collector refuses, not the batch it came in', async () => {
+    const id = `d${++survey}`;
+    await control({ mode: 'reset', times: 3 }); // queue all three first, so they travel together
+    const d = await delivery();
+    const good = [answer(id), answer(id)];
+    const bad = answer(id, { pageUrl: `https://a.example/${'p'.repeat(3000)}` }); // over 2,048
+    await d.enqueue(good[0] as HarkResponse);
+    await d.enqueue(bad);
+    await d.enqueue(good[1] as HarkResponse);
+    await control({ mode: 'pass' });
+    d.start(); // the retry timer sends once the backoff of the cut attempts has passed
+    await vi.waitFor(async () => expect(await d.pending()).toBe(0), { timeout: 5000 });
+    expect(await stored(id)).toBe(2);
+    expect((await d.deadLetters()).map((l) => [l.id, l.status])).toEqual([[bad.id, 400]]);
+    expect((await proxyLog()).map((r) => [r.ids.length, r.outcome])).toEqual([
+      [3, '400'],
+      [1, '202'],
+      [1, '400'],
+      [1, '202'],
+    ]);
+  });
+
+  it('sets aside an answer too large for any request instead of blocking the queue', async () => {
+    const id = `d${++survey}`;
+    const d = await delivery();
+    const errors = events(d, 'hark-error');
+    const huge = answer(id, { comment: 'z'.repeat(70_000) });
+    await d.enqueue(huge);
+    await d.enqueue(answer(id));
+    await d.flush();
+    await vi.waitFor(async () => expect(await stored(id)).toBe(1));
+    expect(errors.map((e) => [e.detail.ids, e.detail.status])).toEqual([[[huge.id], 413]]);
+    expect(await d.pending()).toBe(0);
+  });
+
   it('keeps an answer whose acknowledgement was lost, re-sends it, and the collector stores it once', async () => {
     const id = `d${++survey}`;
     await control({ mode: 'drop-after-store', times: 1 });

@@ -162,7 +162,10 @@ export class Delivery extends EventTarget {
     this.#flushing = (async () => {
       try {
         if (this.#outbox.kind === 'memory') await run();
-        else await withFlushLock(this.#name, run);
+        else if (!(await withFlushLock(this.#name, run))) {
+          // Another tab is sending the shared outbox: look again in a second, not in a hot loop.
+          this.#notBefore = Math.max(this.#notBefore, this.#now() + 1_000);
+        }
       } catch (error) {
         await this.#recover(error);
       }
@@ -224,45 +227,72 @@ export class Delivery extends EventTarget {
       if (now < this.#notBefore) return;
       const due = await this.#outbox.due(now, MAX_BATCH);
       const batch = pack(due, Math.min(MAX_BATCH_BYTES, budget));
-      if (batch.length === 0) return;
-      const outcome = await this.#send(
-        batch.map((entry) => entry.response),
-        { keepalive },
-      );
-      budget -= batch.reduce((sum, entry) => sum + entry.bytes, ENVELOPE_BYTES);
-      if (outcome.kind === 'delivered') {
-        const acknowledged = new Set(outcome.ids);
-        const done = batch.filter((entry) => acknowledged.has(entry.id)).map((entry) => entry.id);
-        await this.#outbox.remove(done);
-        const missing = batch.filter((entry) => !acknowledged.has(entry.id));
-        if (missing.length > 0) await this.#reschedule(missing, 'not acknowledged');
-        if (done.length > 0) this.#fire('hark-delivered', { ids: done });
-      } else if (outcome.kind === 'retry') {
-        if (outcome.retryAfterMs !== undefined)
-          this.#notBefore = this.#now() + outcome.retryAfterMs;
-        await this.#reschedule(batch, outcome.reason, outcome.retryAfterMs);
-        return; // the collector is not taking answers now: stop, the timer comes back
-      } else {
-        const failedAt = this.#now();
-        await this.#outbox.bury(
-          batch.map((entry) => ({
-            id: entry.id,
-            response: entry.response,
-            status: outcome.status,
-            reason: outcome.reason,
-            failedAt,
-          })),
-        );
-        this.#fire('hark-error', {
-          code: 'rejected',
-          status: outcome.status,
-          reason: outcome.reason,
-          ids: batch.map((e) => e.id),
-        });
+      if (batch.length === 0) {
+        const [first] = due;
+        // Nothing fits: the keepalive budget is spent (stop), or one answer alone is over the
+        // body limit, which no collector will take: set it aside rather than block the queue.
+        if (first === undefined || keepalive) return;
+        await this.#bury([first], 413, 'larger than the 64 KiB body limit');
+        continue;
       }
+      budget -= batch.reduce((sum, entry) => sum + entry.bytes, ENVELOPE_BYTES);
+      if (!(await this.#sendBatch(batch, keepalive))) return;
       // Let input and rendering in between batches: a long backlog never makes a long task.
       if (!keepalive) await new Promise((resolve) => setTimeout(resolve, 0));
     }
+  }
+
+  /** Sends one batch and records what became of it; false when the collector is not taking any. */
+  async #sendBatch(batch: readonly OutboxEntry[], keepalive: boolean): Promise<boolean> {
+    const outcome = await this.#send(
+      batch.map((entry) => entry.response),
+      { keepalive },
+    );
+    if (outcome.kind === 'delivered') {
+      const acknowledged = new Set(outcome.ids);
+      const done = batch.filter((entry) => acknowledged.has(entry.id)).map((entry) => entry.id);
+      await this.#outbox.remove(done);
+      const missing = batch.filter((entry) => !acknowledged.has(entry.id));
+      if (missing.length > 0) await this.#reschedule(missing, 'not acknowledged');
+      if (done.length > 0) this.#fire('hark-delivered', { ids: done });
+      return true;
+    }
+    if (outcome.kind === 'retry') {
+      // The whole tab waits, not just this batch: the rest of a backlog must not hammer a
+      // collector that is down, and a Retry-After of 0 does not skip the backoff.
+      const attempts = Math.max(...batch.map((entry) => entry.attempts)) + 1;
+      const wait = Math.max(
+        outcome.retryAfterMs ?? 0,
+        backoffMs(attempts, this.#policy, this.#random),
+      );
+      this.#notBefore = this.#now() + wait;
+      await this.#reschedule(batch, outcome.reason, wait);
+      return false;
+    }
+    if (batch.length > 1) {
+      // One bad answer must not take its neighbours down: send each alone, so only the
+      // answers the collector refuses by themselves are set aside.
+      for (const entry of batch) {
+        if (!(await this.#sendBatch([entry], keepalive))) return false;
+      }
+      return true;
+    }
+    await this.#bury(batch, outcome.status, outcome.reason);
+    return true;
+  }
+
+  async #bury(entries: readonly OutboxEntry[], status: number, reason: string): Promise<void> {
+    const failedAt = this.#now();
+    await this.#outbox.bury(
+      entries.map((entry) => ({
+        id: entry.id,
+        response: entry.response,
+        status,
+        reason,
+        failedAt,
+      })),
+    );
+    this.#fire('hark-error', { code: 'rejected', status, reason, ids: entries.map((e) => e.id) });
   }
 
   async #reschedule(
@@ -308,7 +338,9 @@ export class Delivery extends EventTarget {
     } catch {
       return;
     }
-    if (next === undefined) return;
+    // stop() may have come while we waited; and only one timer is ever armed.
+    clearTimeout(this.#timer);
+    if (next === undefined || !this.#started) return;
     const delay = Math.min(Math.max(next, this.#notBefore) - this.#now(), 2 ** 31 - 1);
     this.#timer = setTimeout(() => void this.flush(), Math.max(0, delay));
   }

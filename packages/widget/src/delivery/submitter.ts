@@ -32,7 +32,9 @@ export function toResponse(
     score: answer.score,
     ...(answer.comment === undefined ? {} : { comment: answer.comment }),
     locale: context.locale ?? (document.documentElement.lang || 'en'),
-    pageUrl: location.href,
+    // The collector takes up to 2,048 characters; a longer URL (tracking parameters) is cut, not
+    // allowed to get the answer refused.
+    pageUrl: location.href.slice(0, 2048),
     answeredAt: new Date(now).toISOString(),
     ...(answer.variant === undefined ? {} : { variant: answer.variant }),
     ...(context.visitorId === undefined ? {} : { visitorId: context.visitorId }),

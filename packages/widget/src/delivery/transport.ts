@@ -42,6 +42,11 @@ export function fetchTransport(options: FetchTransportOptions): Send {
         body: JSON.stringify({ protocol: 1, responses }),
         keepalive,
         credentials: 'omit',
+        // A collector that accepts the connection and then stalls must not hold the flush (and
+        // the cross-tab lock) forever. Keepalive requests outlive the page and need no timeout.
+        ...(!keepalive && typeof AbortSignal.timeout === 'function'
+          ? { signal: AbortSignal.timeout(30_000) }
+          : {}),
       });
     } catch (error) {
       return {
