@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type CollectorHandler, HANDLE } from '../http/create-collector.js';
+import { type CollectorHandler, HANDLE, type RequestContext } from '../http/create-collector.js';
 import type { Incoming } from '../http/exchange.js';
 import { readLimitedText } from '../http/read-body.js';
 
@@ -24,10 +24,8 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const direct = handler[HANDLE];
-  if (direct !== undefined) return handleDirect(direct, req, res);
-  const request = toRequest(req);
-  if (request === undefined) {
+  const url = requestUrl(req);
+  if (url === undefined) {
     res
       .writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
       .end('Bad Host header\n');
@@ -35,18 +33,15 @@ async function handle(
   }
   const context =
     req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
+  const direct = handler[HANDLE];
+  if (direct !== undefined) return handleDirect(direct, toIncoming(req, url), context, req, res);
+  const request = toRequest(req, url);
   const response = await handler(request, context);
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  // A refused body (413) may still be arriving: close the connection instead of draining it.
-  if (
-    response.status === 413 ||
-    (!req.complete && request.body !== null && response.status >= 400)
-  ) {
-    headers.connection = 'close';
-  }
+  if (mustClose(req, response.status)) headers.connection = 'close';
   if (response.body === null || req.method === 'HEAD') {
     res.writeHead(response.status, headers);
     res.end();
@@ -87,23 +82,14 @@ async function handle(
  */
 async function handleDirect(
   direct: NonNullable<CollectorHandler[typeof HANDLE]>,
+  incoming: Incoming,
+  context: RequestContext,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const incoming = toIncoming(req);
-  if (incoming === undefined) {
-    res
-      .writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
-      .end('Bad Host header\n');
-    return;
-  }
-  const context =
-    req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
   const outgoing = await direct(incoming, context);
   const headers: Record<string, string> = { ...outgoing.headers };
-  // A refused body (413) may still be arriving: close the connection instead of draining it.
-  if (outgoing.status === 413 || (!req.complete && outgoing.status >= 400))
-    headers.connection = 'close';
+  if (mustClose(req, outgoing.status)) headers.connection = 'close';
   if (outgoing.body === null) {
     res.writeHead(outgoing.status, headers).end();
     return;
@@ -113,9 +99,13 @@ async function handleDirect(
   res.writeHead(outgoing.status, headers).end(req.method === 'HEAD' ? undefined : body);
 }
 
-function toIncoming(req: IncomingMessage): Incoming | undefined {
-  const url = requestUrl(req);
-  if (url === undefined) return undefined;
+/** A refused body (413, or any error before it was read) may still be arriving: close instead of draining it. */
+function mustClose(req: IncomingMessage, status: number): boolean {
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  return status === 413 || (hasBody && !req.complete && status >= 400);
+}
+
+function toIncoming(req: IncomingMessage, url: URL): Incoming {
   return {
     method: req.method ?? 'GET',
     url,
@@ -152,9 +142,7 @@ function requestUrl(req: IncomingMessage): URL | undefined {
   return url;
 }
 
-function toRequest(req: IncomingMessage): Request | undefined {
-  const url = requestUrl(req);
-  if (url === undefined) return undefined;
+function toRequest(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
