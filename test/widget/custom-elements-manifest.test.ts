@@ -34,6 +34,7 @@ describe('custom-elements.json', () => {
       expect(attributes).toEqual(
         expect.arrayContaining([
           'survey-id',
+          'locale',
           'question',
           'low-label',
           'high-label',
@@ -63,6 +64,7 @@ describe('custom-elements.json', () => {
     expect(byTag.get('hark-survey')?.attributes?.map((a) => a.name)).toEqual([
       'definition',
       'presentation',
+      'locale',
       'open',
       'launcher-label',
       'at-top',

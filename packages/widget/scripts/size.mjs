@@ -8,48 +8,80 @@ const here = new URL('..', import.meta.url).pathname;
 
 /**
  * Entry points and their budgets in bytes, minified + gzip. DESIGN.md sets 10 kB for one kind's
- * survey UI with Lit; it is raised to 10.7 kB, for the reason written in this package's README
- * ("Size").
+ * survey UI with Lit; it is raised to 10.7 kB, then to 12.8 kB with localisation, for the
+ * reasons written in this package's README ("Size").
  */
-const ONE_KIND = 10_700;
+const ONE_KIND = 12_800;
+/** Each locale's strings, loaded only by a page that shows that locale. */
+const LOCALE_BUDGET = 1_000;
 const ENTRIES = [
   { name: '<hark-nps> with Lit', entry: 'src/components/nps/hark-nps.ts', budget: ONE_KIND },
   { name: '<hark-csat> with Lit', entry: 'src/components/csat/hark-csat.ts', budget: ONE_KIND },
   { name: '<hark-ces> with Lit', entry: 'src/components/ces/hark-ces.ts', budget: ONE_KIND },
-  { name: 'all three survey elements', entry: 'src/testing/size-all-kinds.ts', budget: 11_000 },
+  { name: 'all three survey elements', entry: 'src/testing/size-all-kinds.ts', budget: 13_000 },
   {
     name: '<hark-survey> (all kinds, modes)',
     entry: 'src/components/survey/hark-survey.ts',
-    budget: 13_000,
+    budget: 15_800,
   },
 ];
 
-async function measure({ entry }) {
+/** Builds an entry with code splitting, as a site's bundler would: locales become their own chunks. */
+async function bundle(entry) {
   const result = await build({
     absWorkingDir: here,
     entryPoints: [entry],
     bundle: true,
+    splitting: true,
+    outdir: 'size-out',
     minify: true,
     format: 'esm',
     target: 'es2022',
     write: false,
+    metafile: true,
     // Lit's production build, without dev-mode warnings.
     conditions: ['production'],
     legalComments: 'none',
     logLevel: 'silent',
     plugins: [minifyTemplates],
   });
-  const code = result.outputFiles[0].contents;
-  return { raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  const files = new Map(result.outputFiles.map((file) => [file.path.slice(here.length), file]));
+  const size = (names) => {
+    const code = Buffer.concat(names.map((name) => files.get(name).contents));
+    return { raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  };
+  const outputs = result.metafile.outputs;
+  /** What loading the entry costs: its file and every chunk it imports statically. */
+  const eager = (name, seen = new Set()) => {
+    if (seen.has(name)) return seen;
+    seen.add(name);
+    for (const i of outputs[name].imports) if (i.kind === 'import-statement') eager(i.path, seen);
+    return seen;
+  };
+  const main = Object.keys(outputs).find((name) => outputs[name].entryPoint === entry);
+  const locales = Object.keys(outputs).flatMap((name) => {
+    const input = Object.keys(outputs[name].inputs).find((i) => i.includes('generated/locales/'));
+    return input === undefined
+      ? []
+      : [{ locale: input.match(/([\w-]+)\.ts$/)[1], ...size([name]) }];
+  });
+  return { ...size([...eager(main)]), locales };
 }
 
 let failed = false;
 const rows = [];
+let locales = [];
 for (const item of ENTRIES) {
-  const { raw, gzip } = await measure(item);
+  const { raw, gzip, locales: chunks } = await bundle(item.entry);
   const ok = gzip <= item.budget;
   failed ||= !ok;
   rows.push([item.name, raw, gzip, item.budget, ok ? 'ok' : 'OVER BUDGET']);
+  if (chunks.length > locales.length) locales = chunks;
+}
+for (const { locale, raw, gzip } of locales.sort((a, b) => a.locale.localeCompare(b.locale))) {
+  const ok = gzip <= LOCALE_BUDGET;
+  failed ||= !ok;
+  rows.push([`  strings: ${locale}`, raw, gzip, LOCALE_BUDGET, ok ? 'ok' : 'OVER BUDGET']);
 }
 
 const pad = (value, width, right = true) =>

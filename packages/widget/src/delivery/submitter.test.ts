@@ -38,6 +38,17 @@ describe('toResponse', () => {
     expect(Number.parseInt(response.id.replaceAll('-', '').slice(0, 12), 16)).toBe(now);
     document.documentElement.lang = '';
   });
+
+  it('sends the locale the survey was shown in before any other', () => {
+    document.documentElement.lang = 'de';
+    const unsaid = { surveyId: 's', kind: 'nps', score: 9 } as const;
+    const shown = { ...unsaid, locale: 'ar' };
+    expect(toResponse(shown, { locale: 'fr' }).locale).toBe('ar');
+    expect(toResponse(unsaid, { locale: 'fr' }).locale).toBe('fr');
+    expect(toResponse(unsaid).locale).toBe('de');
+    document.documentElement.lang = '';
+    expect(toResponse(unsaid).locale).toBe('en');
+  });
 });
 
 describe('a survey wired to the outbox', () => {
@@ -48,7 +59,9 @@ describe('a survey wired to the outbox', () => {
       name: `hark-wired-${Date.now()}`,
     });
     const writes = vi.spyOn(delivery, 'enqueue');
-    const el = await fixture<HarkNps>(`<hark-nps survey-id="${surveyId}" no-follow-up></hark-nps>`);
+    const el = await fixture<HarkNps>(
+      `<hark-nps survey-id="${surveyId}" locale="zh-TW" no-follow-up></hark-nps>`,
+    );
     el.submitter = outboxSubmitter(delivery);
     el.score = 8;
     await el.updateComplete;
@@ -59,6 +72,8 @@ describe('a survey wired to the outbox', () => {
     await vi.waitFor(async () => {
       const body = await (await fetch(`${COLLECTOR}/results?surveyId=${surveyId}`)).json();
       expect(body.kinds[0]?.overall.count).toBe(1);
+      // Stored with the locale it was shown in (zh-TW → zh-Hant).
+      expect(body.kinds[0]?.byLocale.map((g: { key: string }) => g.key)).toEqual(['zh-Hant']);
     });
     delivery.stop();
   });

@@ -6,7 +6,10 @@ import { uuidv7 } from './uuidv7.js';
 
 /** What an answer says about where and how it was given, beyond the survey's own fields. */
 export interface AnswerContext {
-  /** BCP 47 tag of the language the survey was shown in (default: the page's `lang`, else `en`). */
+  /**
+   * BCP 47 tag for answers that do not say which language they were shown in (surveys always do):
+   * default the page's `lang`, else `en`.
+   */
   readonly locale?: string;
   readonly visitorId?: string;
   readonly metadata?: Readonly<Record<string, string>>;
@@ -31,7 +34,7 @@ export function toResponse(
     kind: answer.kind,
     score: answer.score,
     ...(answer.comment === undefined ? {} : { comment: answer.comment }),
-    locale: context.locale ?? (document.documentElement.lang || 'en'),
+    locale: answer.locale ?? context.locale ?? (document.documentElement.lang || 'en'),
     // The collector takes up to 2,048 characters; a longer URL (tracking parameters) is cut, not
     // allowed to get the answer refused.
     pageUrl: location.href.slice(0, 2048),

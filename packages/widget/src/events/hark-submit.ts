@@ -10,6 +10,8 @@ export interface HarkSubmitDetail {
   readonly score: number;
   readonly comment?: string;
   readonly variant?: string;
+  /** BCP 47 tag of the language the survey was shown in (the survey elements always say). */
+  readonly locale?: string;
 }
 
 export type HarkSubmitEvent = CustomEvent<HarkSubmitDetail>;

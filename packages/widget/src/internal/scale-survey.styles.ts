@@ -101,7 +101,8 @@ export const scaleSurveyStyles = css`
     justify-content: center;
     min-width: 2.25rem;
     min-height: 2.25rem;
-    margin: -0.375rem -0.375rem 0 0;
+    margin-block-start: -0.375rem;
+    margin-inline-end: -0.375rem;
     padding: 0;
     border: 1px solid transparent;
     border-radius: 50%;

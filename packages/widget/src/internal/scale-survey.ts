@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   html,
   LitElement,
@@ -13,6 +13,7 @@ import type { HarkDismissDetail } from '../events/hark-dismiss.js';
 import type { HarkErrorDetail } from '../events/hark-error.js';
 import type { HarkShownDetail } from '../events/hark-shown.js';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
+import { type SurveyLanguage, surveyLanguage, useLocale } from '../i18n/localization.js';
 import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast.js';
 import { hasFocusWithin } from './deep-active-element.js';
 import { scaleSurveyStyles } from './scale-survey.styles.js';
@@ -72,6 +73,7 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   static override properties: PropertyDeclarations = {
     surveyId: { attribute: 'survey-id' },
+    locale: {},
     question: {},
     lowLabel: { attribute: 'low-label' },
     highLabel: { attribute: 'high-label' },
@@ -106,6 +108,11 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   /** The survey's id, sent with the answer (`survey-id`). */
   declare surveyId: string;
+  /**
+   * BCP 47 tag of the language to show the survey in. Unset: the page's `<html lang>`, else the
+   * browser's languages, matched to the nearest built-in locale (`pt-PT` → `pt-BR`), else English.
+   */
+  declare locale: string | undefined;
   /** The question, shown as text (never HTML). Defaults to the kind's standard question. */
   declare question: string | undefined;
   /** Label of the lowest point (`low-label`), e.g. "Not at all likely". */
@@ -148,15 +155,34 @@ export abstract class HarkScaleSurvey extends LitElement {
     this.announcement = '';
     this.addEventListener('keydown', this.#onHostKeydown);
     this.addEventListener('focusin', this.#onFocusIn);
+    updateWhenLocaleChanges(this);
+  }
+
+  #language: SurveyLanguage | undefined;
+  #languageKey: string | undefined;
+
+  /** The language the survey speaks, chosen anew when the locale or the page's language changes. */
+  protected get language(): SurveyLanguage {
+    const key = `${this.locale}|${document.documentElement.lang}|${navigator.languages}`;
+    if (this.#language === undefined || key !== this.#languageKey) {
+      this.#languageKey = key;
+      this.#language = surveyLanguage(this.locale);
+    }
+    return this.#language;
+  }
+
+  /** Renders only once the strings of the survey's locale are loaded: never a flash of English. */
+  protected override scheduleUpdate(): Promise<unknown> {
+    return useLocale(this.language.strings).then(() => super.scheduleUpdate());
   }
 
   /** The standard question of this kind, in the current locale. */
   protected abstract defaultQuestion(): string;
   /** The standard end labels of this kind. */
   protected abstract defaultEnds(): readonly [low: string, high: string];
-  /** What a point shows; its number unless a subclass draws it otherwise. */
+  /** What a point shows; its number, in the locale's digits, unless a subclass draws it otherwise. */
   protected face(point: number): TemplateResult | string {
-    return String(point);
+    return this.language.number(point);
   }
   /** The accessible name of a point when it should say more than its number. */
   protected pointLabel(_point: number): string | undefined {
@@ -263,6 +289,7 @@ export abstract class HarkScaleSurvey extends LitElement {
       score: this.score,
       ...(comment === '' ? {} : { comment }),
       ...(this.variant ? { variant: this.variant } : {}),
+      locale: this.language.lang,
     };
     if (!this.#fire<HarkSubmitDetail>('hark-submit', answer, true)) return;
     const focusWasInside = hasFocusWithin(this);
@@ -365,7 +392,7 @@ export abstract class HarkScaleSurvey extends LitElement {
               name="score"
               .value=${String(point)}
               .checked=${this.score === point}
-              aria-label=${label ?? String(point)}
+              aria-label=${label ?? this.language.number(point)}
               aria-describedby=${end ?? nothing}
               ?disabled=${this.state === 'sending'}
             /><span class="face" aria-hidden="true">${this.face(point)}</span>
@@ -403,6 +430,7 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   override render(): TemplateResult {
     const id = this.#ids;
+    const { lang, dir } = this.language;
     const dismiss = this.noDismiss
       ? nothing
       : html`<button type="button" class="dismiss" part="dismiss" aria-label=${msg('Close survey')} @click=${() => this.dismiss()}>
@@ -424,14 +452,14 @@ export abstract class HarkScaleSurvey extends LitElement {
               </button>
             </div>
           </form>`;
-    return html`<div class="card" part="base">
+    return html`<div class="card" part="base" lang=${lang} dir=${dir}>
         <div class="header">
           <p class="question" part="question" id="${id}-question">${this.question ?? this.defaultQuestion()}</p>
           ${dismiss}
         </div>
         ${body}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${lang}>${this.announcement}</div>`;
   }
 }
 

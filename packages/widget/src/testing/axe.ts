@@ -13,11 +13,12 @@ const OPTIONS: RunOptions = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
   rules: { 'target-size': { enabled: true } },
   resultTypes: ['violations', 'incomplete'],
+  // The elements themselves, so a reviewed result is recognised whatever selector axe writes.
+  elementRef: true,
 };
 
 /**
- * Results axe could not decide, reviewed by hand and accepted: rule → the last selector of the
- * node. Anything else axe leaves undecided fails the test until someone reviews it here.
+ * Results axe could not decide, reviewed by hand and accepted: rule → selectors of the elements. Anything else axe leaves undecided fails the test until someone reviews it here.
  * - label-content-name-mismatch on the close button: its visible "×" is a symbol (aria-hidden),
  *   not a text label, so WCAG 2.5.3 does not ask the name "Close survey" to contain it.
  * - color-contrast on the send button in forced colours only: axe reads the author colours and
@@ -44,7 +45,7 @@ export async function axeViolations(element: Element): Promise<string[]> {
   const reviewed = reviewedIncomplete();
   const unreviewed = results.incomplete.flatMap((result) =>
     result.nodes
-      .filter((node) => !(reviewed[result.id] ?? []).includes(String(node.target.flat().at(-1))))
+      .filter((node) => !(reviewed[result.id] ?? []).some((s) => node.element?.matches(s)))
       .map((node) => line('incomplete ', result.id, node)),
   );
   return [...violations, ...unreviewed];

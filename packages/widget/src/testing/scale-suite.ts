@@ -258,7 +258,14 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       await vi.waitFor(() => expect(el.state).toBe('thanks'));
       await settle(el);
       expect(submits.map((e) => e.detail)).toEqual([
-        { surveyId: 's1', kind, score: max, comment: 'Clear and quick', variant: 'b' },
+        {
+          surveyId: 's1',
+          kind,
+          score: max,
+          comment: 'Clear and quick',
+          variant: 'b',
+          locale: 'en',
+        },
       ]);
       expect(deepActiveElement()?.classList.contains('thanks')).toBe(true);
     });

@@ -47,12 +47,12 @@ export class HarkCsat extends HarkScaleSurvey {
       msg('Satisfied'),
       msg('Very satisfied'),
     ];
-    return labels[point - 1] ?? String(point);
+    return labels[point - 1] ?? this.language.number(point);
   }
 
   protected override face(point: number): TemplateResult | string {
     if (this.look === 'emoji') return FACES[point - 1] ?? String(point);
     if (this.look === 'stars') return this.score !== undefined && point <= this.score ? '★' : '☆';
-    return String(point);
+    return super.face(point);
   }
 }

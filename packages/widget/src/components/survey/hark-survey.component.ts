@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   html,
   LitElement,
@@ -7,7 +7,13 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { checkDefinition, type SurveyDefinition } from '../../definition/survey-definition.js';
+import {
+  checkDefinition,
+  localizedText,
+  type SurveyDefinition,
+  type SurveyText,
+} from '../../definition/survey-definition.js';
+import { preferredLocales, surveyLanguage, useLocale } from '../../i18n/localization.js';
 import { deepActiveElement, hasFocusWithin } from '../../internal/deep-active-element.js';
 import type { HarkScaleSurvey, Submitter } from '../../internal/scale-survey.js';
 import '../ces/hark-ces.js';
@@ -56,6 +62,7 @@ export class HarkSurvey extends LitElement {
       },
     },
     presentation: { type: String, reflect: true },
+    locale: {},
     open: { type: Boolean, reflect: true },
     launcherLabel: { type: String, attribute: 'launcher-label' },
     atTop: { type: Boolean, reflect: true, attribute: 'at-top' },
@@ -66,6 +73,12 @@ export class HarkSurvey extends LitElement {
 
   /** The survey to show (property, or the `definition` attribute as JSON). */
   declare definition: SurveyDefinition | undefined;
+  /**
+   * BCP 47 tag of the language to show the survey in; unset, the page's `<html lang>`, else the
+   * browser's languages. Matched to the languages the definition is written in (see
+   * `SurveyDefinition.translations`), else to the built-in locales.
+   */
+  declare locale: string | undefined;
   /** `inline` (default), `corner`, `tab` or `modal`. */
   declare presentation: Presentation;
   /** Whether a `corner`, `tab` or `modal` survey is open. Use `show()` and `hide()`. */
@@ -95,6 +108,22 @@ export class HarkSurvey extends LitElement {
     this.atTop = false;
     this.announcement = '';
     this.addEventListener('hark-dismiss', () => this.hide());
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The survey's language: the definition's best text for the visitor, else the built-ins'. */
+  #localized() {
+    const text =
+      checkDefinition(this.definition).length === 0
+        ? localizedText(this.definition as SurveyDefinition, preferredLocales(this.locale))
+        : undefined;
+    const locale = text?.locale ?? this.locale;
+    return { text: text?.text, locale, language: surveyLanguage(locale) };
+  }
+
+  /** Renders once the launcher's and labels' strings are loaded, as the survey itself does. */
+  protected override scheduleUpdate(): Promise<unknown> {
+    return useLocale(this.#localized().language.strings).then(() => super.scheduleUpdate());
   }
 
   override disconnectedCallback(): void {
@@ -223,21 +252,22 @@ export class HarkSurvey extends LitElement {
     this.hide();
   };
 
-  #renderSurvey(d: SurveyDefinition): TemplateResult {
+  #renderSurvey(d: SurveyDefinition, t: SurveyText, locale: string | undefined): TemplateResult {
     // Properties, not attributes: the text may be anything, and is rendered as text.
-    const followUp = d.followUp === false ? undefined : d.followUp;
+    const followUp = t.followUp === false ? undefined : t.followUp;
     const props = [
       d.id,
-      d.question,
-      d.lowLabel,
-      d.highLabel,
+      t.question,
+      t.lowLabel,
+      t.highLabel,
       followUp?.detractor,
       followUp?.passive,
       followUp?.promoter,
-      d.followUp === false,
+      t.followUp === false,
       d.variant,
       this.theme,
       this.submitter,
+      locale,
     ] as const;
     const [
       id,
@@ -251,14 +281,15 @@ export class HarkSurvey extends LitElement {
       variant,
       theme,
       submitter,
+      lang,
     ] = props;
     switch (d.kind) {
       case 'nps':
-        return html`<hark-nps .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter}></hark-nps>`;
+        return html`<hark-nps .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-nps>`;
       case 'csat':
-        return html`<hark-csat .look=${d.look ?? 'numbers'} .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter}></hark-csat>`;
+        return html`<hark-csat .look=${d.look ?? 'numbers'} .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-csat>`;
       case 'ces':
-        return html`<hark-ces .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter}></hark-ces>`;
+        return html`<hark-ces .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-ces>`;
     }
   }
 
@@ -275,22 +306,26 @@ export class HarkSurvey extends LitElement {
       return nothing;
     }
     const definition = this.definition as SurveyDefinition;
-    const survey = this.#renderSurvey(definition);
-    const status = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+    const { text, locale, language } = this.#localized();
+    const { lang, dir } = language;
+    const survey = this.#renderSurvey(definition, text ?? definition, locale);
+    const status = html`<div class="visually-hidden" role="status" aria-live="polite" lang=${lang}>${this.announcement}</div>`;
     switch (this.presentation) {
       case 'modal':
-        return html`<dialog part="dialog" aria-label=${msg('Survey')} @cancel=${this.#onCancel}>${this.open ? survey : nothing}</dialog>`;
+        return html`<dialog part="dialog" lang=${lang} dir=${dir} aria-label=${msg('Survey')} @cancel=${this.#onCancel}>${this.open ? survey : nothing}</dialog>`;
       case 'corner':
       case 'tab': {
         const launcher =
           this.presentation === 'tab'
-            ? html`<button type="button" class="launcher" part="launcher" aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.show({ focus: true })}>
+            ? html`<button type="button" class="launcher" part="launcher" lang=${lang} dir=${dir} aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.show({ focus: true })}>
                 ${this.launcherLabel ?? msg('Feedback')}
               </button>`
             : nothing;
         return html`${launcher}<div
             class="corner"
             part="panel"
+            lang=${lang}
+            dir=${dir}
             role="region"
             aria-label=${msg('Survey')}
             popover=${supportsPopover ? 'manual' : nothing}

@@ -279,7 +279,9 @@ describe('<hark-survey presentation="modal">', () => {
     await vi.waitFor(() => expect(deepActiveElement()?.tagName).toBe('INPUT'));
     await userEvent.keyboard('{End}{Tab}{Enter}');
     await vi.waitFor(() => expect(inner(survey).state).toBe('thanks'));
-    expect(submits.map((e) => e.detail)).toEqual([{ surveyId: 'm2', kind: 'nps', score: 10 }]);
+    expect(submits.map((e) => e.detail)).toEqual([
+      { surveyId: 'm2', kind: 'nps', score: 10, locale: 'en' },
+    ]);
     await commands.emulateMedia({ colorScheme: null });
   });
 });

@@ -1,0 +1,126 @@
+import { configureLocalization } from '@lit/localize';
+import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { directionOf, matchLocale } from './match-locale.js';
+
+/** A built-in locale of the widget (`en`, `fr`, `pt-BR`, `zh-Hant`…). */
+export type WidgetLocale = (typeof allLocales)[number];
+
+/** The locales the widget's own strings are translated into. */
+export const widgetLocales: readonly string[] = allLocales;
+
+type TargetLocale = (typeof targetLocales)[number];
+
+/**
+ * One chunk per locale, so a page loads only the strings it shows. Written out, not a template
+ * `import()`: every bundler splits these, and the type makes a new target locale fail to compile
+ * until it is listed.
+ */
+const LOADERS: Record<TargetLocale, () => Promise<{ templates: Record<string, string> }>> = {
+  ar: () => import('../generated/locales/ar.js'),
+  de: () => import('../generated/locales/de.js'),
+  es: () => import('../generated/locales/es.js'),
+  fa: () => import('../generated/locales/fa.js'),
+  fr: () => import('../generated/locales/fr.js'),
+  he: () => import('../generated/locales/he.js'),
+  hi: () => import('../generated/locales/hi.js'),
+  id: () => import('../generated/locales/id.js'),
+  it: () => import('../generated/locales/it.js'),
+  ja: () => import('../generated/locales/ja.js'),
+  ko: () => import('../generated/locales/ko.js'),
+  nl: () => import('../generated/locales/nl.js'),
+  pl: () => import('../generated/locales/pl.js'),
+  'pt-BR': () => import('../generated/locales/pt-BR.js'),
+  ru: () => import('../generated/locales/ru.js'),
+  th: () => import('../generated/locales/th.js'),
+  tr: () => import('../generated/locales/tr.js'),
+  uk: () => import('../generated/locales/uk.js'),
+  vi: () => import('../generated/locales/vi.js'),
+  'zh-Hans': () => import('../generated/locales/zh-Hans.js'),
+  'zh-Hant': () => import('../generated/locales/zh-Hant.js'),
+};
+
+type Runtime = ReturnType<typeof configureLocalization>;
+let runtime: Runtime | null | undefined;
+
+function localization(): Runtime | null {
+  if (runtime === undefined) {
+    try {
+      runtime = configureLocalization({
+        sourceLocale,
+        targetLocales,
+        loadLocale: (locale) => LOADERS[locale as TargetLocale](),
+      });
+    } catch {
+      // The page's own app configured @lit/localize (one configuration per page): its catalogue,
+      // not Hark's, answers msg(), so Hark's strings fall back to English.
+      console.warn(
+        "[hark] @lit/localize is configured by the page; Hark's strings show in English.",
+      );
+      runtime = null;
+    }
+  }
+  return runtime;
+}
+
+/**
+ * Makes `locale` (one of `widgetLocales`) the language of Hark's built-in strings on this page,
+ * and resolves once its strings are loaded. @lit/localize keeps one locale per page: the last
+ * survey to ask sets it for all, and each re-renders. A locale that cannot be loaded (offline,
+ * blocked chunk) leaves the strings as they were, in English at first.
+ */
+export function useLocale(locale: string): Promise<void> {
+  const localize = localization();
+  if (localize === null || !widgetLocales.includes(locale)) return Promise.resolve();
+  return localize.setLocale(locale).catch((error: unknown) => {
+    console.warn(`[hark] the "${locale}" strings could not be loaded; showing English.`, error);
+  });
+}
+
+/** The locale Hark's built-in strings are shown in right now. */
+export function shownLocale(): string {
+  return localization()?.getLocale() ?? sourceLocale;
+}
+
+/**
+ * The visitor's languages, most preferred first: an explicit choice, else the page's
+ * `<html lang>`, else the browser's.
+ */
+export function preferredLocales(explicit: string | undefined): readonly string[] {
+  if (explicit) return [explicit];
+  const page = document.documentElement.lang;
+  return page ? [page] : navigator.languages;
+}
+
+/** How a survey speaks: its built-in strings' locale, its own text's `lang`, direction, digits. */
+export interface SurveyLanguage {
+  /** The widget locale its built-in strings come from (English when nothing matches). */
+  readonly strings: string;
+  /** The BCP 47 tag of what the visitor reads: sent as the answer's `locale`, set as `lang`. */
+  readonly lang: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** Formats a point of the scale with the locale's digits (`fa` → ۷). */
+  readonly number: (value: number) => string;
+}
+
+/**
+ * Chooses the language of a survey. `explicit` is an element's `locale`; a survey definition
+ * passes the locale of its own text there, which the widget strings then follow as closely as
+ * they can (a text in Swedish keeps English buttons: there is no Swedish catalogue).
+ */
+export function surveyLanguage(explicit: string | undefined): SurveyLanguage {
+  const match = matchLocale(preferredLocales(explicit), widgetLocales);
+  const strings = match?.locale ?? sourceLocale;
+  // An explicit locale outside the catalogues is still the language of the survey's own text.
+  const lang = match?.locale ?? (explicit && isLocale(explicit) ? explicit : sourceLocale);
+  // The visitor's own tag picks the digits: `ar-EG` writes ٧ where plain `ar` writes 7.
+  const format = new Intl.NumberFormat(match?.requested ?? lang);
+  return { strings, lang, dir: directionOf(lang), number: (value) => format.format(value) };
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
