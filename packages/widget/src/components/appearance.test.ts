@@ -138,4 +138,12 @@ describe('screenshots for review (packages/widget/screenshots/)', () => {
       });
     }
   }
+  // Right to left, with the locale's digits (the glyphs need Noto fonts installed to look right).
+  for (const locale of ['ar-EG', 'he', 'fa']) {
+    it(`<hark-nps> ${locale}`, async () => {
+      const el = await chosen('hark-nps', `locale="${locale}"`);
+      await settle(el);
+      await commands.screenshot('#shot', `packages/widget/screenshots/hark-nps-${locale}.png`);
+    });
+  }
 });

@@ -169,3 +169,30 @@ describe('a definition’s own text in several languages', () => {
     expect((await answer(inner)).locale).toBe('sv');
   });
 });
+
+describe('a page that changes language', () => {
+  it('follows <html lang> when a single-page app switches it', async () => {
+    document.documentElement.lang = 'en';
+    const el = await nps();
+    expect(lang(el)).toBe('en');
+    document.documentElement.lang = 'es';
+    await vi.waitFor(() => expect(lang(el)).toBe('es'));
+    expect(question(el)).toBe('¿Qué probabilidad hay de que nos recomiendes a un amigo o colega?');
+  });
+
+  it('follows the browser’s languages when they change', async () => {
+    prefer('en-US');
+    const el = await nps();
+    expect(lang(el)).toBe('en');
+    prefer('nl-BE', 'en');
+    dispatchEvent(new Event('languagechange'));
+    await vi.waitFor(() => expect(lang(el)).toBe('nl'));
+  });
+
+  it('keeps an explicit locale whatever the page says', async () => {
+    const el = await nps('locale="it"');
+    document.documentElement.lang = 'de';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lang(el)).toBe('it');
+  });
+});

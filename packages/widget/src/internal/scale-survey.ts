@@ -14,6 +14,7 @@ import type { HarkErrorDetail } from '../events/hark-error.js';
 import type { HarkShownDetail } from '../events/hark-shown.js';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
 import { type SurveyLanguage, surveyLanguage, useLocale } from '../i18n/localization.js';
+import { PageLanguageController } from '../i18n/page-language-controller.js';
 import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast.js';
 import { hasFocusWithin } from './deep-active-element.js';
 import { scaleSurveyStyles } from './scale-survey.styles.js';
@@ -156,6 +157,7 @@ export abstract class HarkScaleSurvey extends LitElement {
     this.addEventListener('keydown', this.#onHostKeydown);
     this.addEventListener('focusin', this.#onFocusIn);
     updateWhenLocaleChanges(this);
+    new PageLanguageController(this);
   }
 
   #language: SurveyLanguage | undefined;

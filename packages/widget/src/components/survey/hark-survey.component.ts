@@ -14,6 +14,7 @@ import {
   type SurveyText,
 } from '../../definition/survey-definition.js';
 import { preferredLocales, surveyLanguage, useLocale } from '../../i18n/localization.js';
+import { PageLanguageController } from '../../i18n/page-language-controller.js';
 import { deepActiveElement, hasFocusWithin } from '../../internal/deep-active-element.js';
 import type { HarkScaleSurvey, Submitter } from '../../internal/scale-survey.js';
 import '../ces/hark-ces.js';
@@ -109,6 +110,7 @@ export class HarkSurvey extends LitElement {
     this.announcement = '';
     this.addEventListener('hark-dismiss', () => this.hide());
     updateWhenLocaleChanges(this);
+    new PageLanguageController(this);
   }
 
   /** The survey's language: the definition's best text for the visitor, else the built-ins'. */
