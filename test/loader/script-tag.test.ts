@@ -1,0 +1,346 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import {
+  installPage,
+  type Site,
+  startScriptTagSite,
+  survey,
+  visitor,
+} from '../support/script-tag-site.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const dir = tempDir('hark-script-tag');
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startScriptTagSite(dir.file('site.db'));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+let pageCount = 0;
+/** Serves a page installing Hark with these attributes and returns its URL. */
+function sitePage(
+  attributes: Record<string, string | true>,
+  options: { before?: string[]; body?: string; path?: string } = {},
+): string {
+  const path = options.path ?? `/p${++pageCount}`;
+  site.page(
+    path,
+    installPage({ collector: '/v1/responses', 'recontact-days': '0', ...attributes }, options),
+  );
+  return `${site.url}${path}`;
+}
+
+const nps = (id: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ id, kind: 'nps', ...extra });
+
+async function shown(page: Page): Promise<boolean> {
+  return (await survey(page).getByRole('radio').count()) > 0;
+}
+
+/** Answers the survey on the page by mouse; resolves once thanked. */
+async function answer(page: Page, score: number, comment?: string): Promise<void> {
+  const s = survey(page);
+  await s.getByRole('radio', { name: String(score), exact: true }).check();
+  if (comment !== undefined) await s.getByRole('textbox').fill(comment);
+  await s.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(() => s.locator('p.thanks').textContent()).toBe('Thank you for your feedback!');
+}
+
+async function stored(surveyId: string): Promise<number> {
+  return site.server.store.count(surveyId);
+}
+
+describe('the script tag', () => {
+  it('shows a survey on page load from an inline data-survey, and delivers the answer', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('tag-load') }));
+    await expect.poll(() => shown(page)).toBe(true);
+    await answer(page, 9, 'Fast checkout');
+    await expect.poll(() => stored('tag-load')).toBe(1);
+    const sent = site.posted.find((r) => r.surveyId === 'tag-load');
+    expect(sent).toMatchObject({ kind: 'nps', score: 9, comment: 'Fast checkout', locale: 'en' });
+    expect(sent?.visitorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(v.violations).toEqual([]);
+    await v.context.close();
+  });
+
+  it('loads the survey UI only when a survey is about to show', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('tag-lazy', { trigger: { on: 'manual' } }) }));
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.waitForTimeout(300);
+    expect(v.requests.filter((r) => r.includes('hark-ui') || r.includes('/chunks/'))).toEqual([]);
+    await page.evaluate(() =>
+      (window as unknown as { Hark: { show(id: string): void } }).Hark.show('tag-lazy'),
+    );
+    await expect.poll(() => shown(page)).toBe(true);
+    expect(v.requests).toContain('GET /hark-ui.js');
+    await v.context.close();
+  });
+
+  it('fetches surveys from data-survey-url', async () => {
+    site.page('/surveys-a.json', JSON.stringify({ surveys: [{ id: 'tag-url', kind: 'csat' }] }));
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ 'survey-url': '/surveys-a.json' }));
+    await expect
+      .poll(() => survey(page).getByRole('radio', { name: 'Very satisfied' }).count())
+      .toBe(1);
+    await v.context.close();
+  });
+
+  it('replays commands queued before the loader arrived, in order, and runs later ones at once', async () => {
+    site.page(
+      '/queue.js',
+      "window.hark = window.hark || []; hark.push(['identify', { plan: 'pro' }]); hark.push(['show', 'tag-queue']);",
+    );
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage(
+        {
+          survey: JSON.stringify([
+            {
+              id: 'tag-queue',
+              kind: 'nps',
+              trigger: { on: 'manual' },
+              targeting: { attributes: { plan: 'pro' } },
+            },
+          ]),
+          metadata: 'plan',
+        },
+        { before: ['/queue.js'] },
+      ),
+    );
+    await expect.poll(() => shown(page)).toBe(true);
+    await answer(page, 10);
+    await expect.poll(() => stored('tag-queue')).toBe(1);
+    expect(site.posted.find((r) => r.surveyId === 'tag-queue')?.metadata).toEqual({ plan: 'pro' });
+    // After load, hark.push runs at once.
+    const pushed = await page.evaluate(
+      () => typeof (window as unknown as { hark: { push: unknown } }).hark.push,
+    );
+    expect(pushed).toBe('function');
+    await v.context.close();
+  });
+
+  it('on the page twice: one Hark, one survey, a warning', async () => {
+    const v = await visitor(browser);
+    const url = sitePage({ survey: nps('tag-twice') });
+    site.page(
+      '/twice',
+      installPage({ collector: '/v1/responses', survey: nps('tag-twice') }).replace(
+        '</head>',
+        `<script src="/hark.js" data-collector="/v1/responses" data-survey='${nps('tag-twice')}' async></script></head>`,
+      ),
+    );
+    const page = await v.open(`${site.url}/twice`);
+    await expect.poll(() => shown(page)).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.locator('hark-survey').count()).toBe(1);
+    expect(v.errors.some((e) => e.includes('hark.js is on the page twice'))).toBe(true);
+    void url;
+    await v.context.close();
+  });
+
+  it('reports an invalid survey with the path of each problem, and shows nothing', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({
+        survey: nps('tag-bad', { trigger: { on: 'delay', seconds: -1 }, presentation: 'popup' }),
+      }),
+    );
+    await expect
+      .poll(() => v.errors.find((e) => e.includes('tag-bad')))
+      .toBe(
+        '[hark] survey "tag-bad" is invalid; it is ignored.\n  /presentation must be one of "inline", "corner", "tab", "modal"\n  /trigger/seconds must be a number of seconds from 0 to 86400',
+      );
+    expect(await shown(page)).toBe(false);
+    await v.context.close();
+  });
+});
+
+describe('triggers', () => {
+  it('delay: not before the time, then shown', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({ survey: nps('t-delay', { trigger: { on: 'delay', seconds: 1.5 } }) }),
+    );
+    await page.waitForTimeout(700);
+    expect(await shown(page)).toBe(false);
+    await expect.poll(() => shown(page), { timeout: 5000 }).toBe(true);
+    await v.context.close();
+  });
+
+  it('url: a glob on the path, on load and after a single-page navigation', async () => {
+    const v = await visitor(browser);
+    const config = nps('t-url', { trigger: { on: 'url', match: '/shop/checkout/*' } });
+    const page = await v.open(sitePage({ survey: config }, { path: '/shop/cart' }));
+    await page.waitForTimeout(500);
+    expect(await shown(page)).toBe(false);
+    await page.evaluate(() => history.pushState({}, '', '/shop/checkout/done'));
+    await expect.poll(() => shown(page)).toBe(true);
+    // Loaded straight on a matching page.
+    const direct = await v.open(sitePage({ survey: config }, { path: '/shop/checkout/paid' }));
+    await expect.poll(() => shown(direct)).toBe(true);
+    await v.context.close();
+  });
+
+  it('url: a regex on the full URL', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage(
+        { survey: nps('t-regex', { trigger: { on: 'url', regex: '/plans\\?tier=pro$' } }) },
+        {
+          path: '/plans',
+        },
+      ) + '?tier=pro',
+    );
+    await expect.poll(() => shown(page)).toBe(true);
+    await v.context.close();
+  });
+
+  it('event: Hark.track() with the survey’s event name, and only that one', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({
+        survey: nps('t-event', { trigger: { on: 'event', name: 'checkout_completed' } }),
+      }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.evaluate(() =>
+      (window as unknown as { Hark: { track(e: string): void } }).Hark.track('cart_viewed'),
+    );
+    await page.waitForTimeout(300);
+    expect(await shown(page)).toBe(false);
+    await page.evaluate(() =>
+      (window as unknown as { Hark: { track(e: string): void } }).Hark.track('checkout_completed'),
+    );
+    await expect.poll(() => shown(page)).toBe(true);
+    await v.context.close();
+  });
+
+  it('scroll: once the visitor has seen the given share of the page', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage(
+        { survey: nps('t-scroll', { trigger: { on: 'scroll', percent: 60 } }) },
+        { body: '<p>Lorem ipsum dolor sit amet.</p>'.repeat(300) },
+      ),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.mouse.move(300, 300);
+    await page.mouse.wheel(0, height * 0.3); // about 40 % seen
+    await page.waitForTimeout(300);
+    expect(await shown(page)).toBe(false);
+    await page.mouse.wheel(0, height * 0.3);
+    await expect.poll(() => shown(page)).toBe(true);
+    await v.context.close();
+  });
+
+  it('timeOnPage: after that many seconds of the page being visible', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({ survey: nps('t-time', { trigger: { on: 'timeOnPage', seconds: 2 } }) }),
+    );
+    await page.waitForTimeout(1200);
+    expect(await shown(page)).toBe(false);
+    await expect.poll(() => shown(page), { timeout: 5000 }).toBe(true);
+    await v.context.close();
+  });
+
+  it('exitIntent: the pointer leaving through the top of the window', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({ survey: nps('t-exit', { trigger: { on: 'exitIntent' } }) }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.mouse.move(200, 200);
+    await page.mouse.move(200, 5);
+    expect(await shown(page)).toBe(false);
+    // The browser reports the pointer leaving the window as a mouseout with no related target.
+    await page.evaluate(() =>
+      document.documentElement.dispatchEvent(
+        new MouseEvent('mouseout', {
+          bubbles: true,
+          clientX: 200,
+          clientY: -2,
+          relatedTarget: null,
+        }),
+      ),
+    );
+    await expect.poll(() => shown(page)).toBe(true);
+    await v.context.close();
+  });
+
+  it('manual: never by itself, only Hark.show()', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('t-manual', { trigger: { on: 'manual' } }) }));
+    await page.waitForTimeout(500);
+    expect(await shown(page)).toBe(false);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { Hark: { show(id: string): Promise<boolean> } }).Hark.show(
+          't-manual',
+        ),
+      ),
+    ).toBe(true);
+    expect(await shown(page)).toBe(true);
+    await v.context.close();
+  });
+});
+
+describe('frequency control', () => {
+  it('never shows a survey again once answered or dismissed, across reloads', async () => {
+    const v = await visitor(browser);
+    const url = sitePage({
+      survey: JSON.stringify([{ id: 'f-answer', kind: 'nps' }]),
+    });
+    const page = await v.open(url);
+    await expect.poll(() => shown(page)).toBe(true);
+    await answer(page, 8);
+    await page.reload();
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.waitForTimeout(500);
+    expect(await shown(page)).toBe(false);
+
+    const other = sitePage({ survey: JSON.stringify([{ id: 'f-dismiss', kind: 'ces' }]) });
+    const second = await v.open(other);
+    await expect.poll(() => shown(second)).toBe(true);
+    await survey(second).getByRole('button', { name: 'Close survey' }).click();
+    await expect.poll(() => survey(second).count()).toBe(0);
+    await second.reload();
+    await second.waitForFunction(() => 'Hark' in window);
+    await second.waitForTimeout(500);
+    expect(await shown(second)).toBe(false);
+    expect(await stored('f-answer')).toBe(1);
+    await v.context.close();
+  });
+
+  it('keeps a recontact period across surveys, and one survey on screen at a time', async () => {
+    const v = await visitor(browser);
+    const both = JSON.stringify([
+      { id: 'f-first', kind: 'nps' },
+      { id: 'f-second', kind: 'csat' },
+    ]);
+    const page = await v.open(sitePage({ survey: both, 'recontact-days': '14' }));
+    await expect.poll(() => shown(page)).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.locator('hark-survey').count()).toBe(1);
+    await survey(page).getByRole('button', { name: 'Close survey' }).click();
+    // Another page of the site, days later as far as the recontact period knows: nothing.
+    const next = await v.open(sitePage({ survey: both, 'recontact-days': '14' }));
+    await next.waitForFunction(() => 'Hark' in window);
+    await next.waitForTimeout(500);
+    expect(await shown(next)).toBe(false);
+    // Stored without cookies: localStorage only.
+    expect(await v.context.cookies()).toEqual([]);
+    await v.context.close();
+  });
+});
