@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startReferenceServer } from '@hark/collector/node';
-import { build } from 'esbuild';
+// @ts-expect-error: the build script is plain JavaScript.
+import { buildScriptTag } from '../packages/widget/scripts/build-script-tag.mjs';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const ROOT = join(HERE, '..');
@@ -12,32 +13,33 @@ const ROOT = join(HERE, '..');
 const FILES = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/demo.css': ['demo.css', 'text/css; charset=utf-8'],
+  '/demo.js': ['demo.js', 'text/javascript; charset=utf-8'],
+  '/surveys.json': ['surveys.json', 'application/json'],
 };
 
-/** The page's script: the widget and the delivery from source, bundled once at start. */
-async function bundleApp() {
-  const result = await build({
-    entryPoints: [join(HERE, 'app.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    conditions: ['production'],
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].contents;
+/**
+ * The script tag's files (hark.js, hark-ui.js, chunks/…), built from the widget's source once
+ * at start, exactly as `pnpm --filter @hark/widget build:script` writes them.
+ */
+async function buildHark() {
+  const { loader, ui } = await buildScriptTag({ outdir: '/hark', write: false });
+  const files = new Map();
+  for (const file of [...loader.outputFiles, ...ui.outputFiles]) {
+    files.set(file.path.replace(/^.*\/hark\//, '/'), file.contents);
+  }
+  return files;
 }
 
 // The strict policy the widget must live under (FAULTS 14): the demo proves it can.
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'";
 
-export function withDemoPages(collector, app) {
+export function withDemoPages(collector, hark) {
   return async (request, context) => {
     const { pathname } = new URL(request.url);
-    if (pathname === '/app.js' && request.method === 'GET') {
-      return new Response(app, {
+    const script = request.method === 'GET' ? hark.get(pathname) : undefined;
+    if (script !== undefined) {
+      return new Response(script, {
         headers: {
           'content-type': 'text/javascript; charset=utf-8',
           'content-security-policy': CSP,
@@ -66,12 +68,12 @@ export async function startDemo({
   db = join(ROOT, '.hark', 'demo.db'),
   log,
 } = {}) {
-  const app = await bundleApp();
+  const hark = await buildHark();
   return startReferenceServer({
     port,
     host,
     db,
-    wrap: (collector) => withDemoPages(collector, app),
+    wrap: (collector) => withDemoPages(collector, hark),
     ...(log ? { log } : {}),
   });
 }

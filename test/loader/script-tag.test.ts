@@ -344,3 +344,209 @@ describe('frequency control', () => {
     await v.context.close();
   });
 });
+
+describe('consent and privacy', () => {
+  it('require-consent: no request, no storage, nothing shown until Hark.consent(true)', async () => {
+    site.page('/surveys-consent.json', JSON.stringify([{ id: 'c-consent', kind: 'nps' }]));
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({ 'survey-url': '/surveys-consent.json', 'require-consent': true }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.waitForTimeout(1200);
+    const path = new URL(page.url()).pathname;
+    expect(v.requests).toEqual([`GET ${path}`, 'GET /hark.js']);
+    expect(await shown(page)).toBe(false);
+    const storage = () =>
+      page.evaluate(async () => ({
+        local: Object.keys(localStorage),
+        idb: (await indexedDB.databases()).map((d) => d.name),
+      }));
+    expect(await storage()).toEqual({ local: [], idb: [] });
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { Hark: { visitorId?: string } }).Hark.visitorId,
+      ),
+    ).toBeUndefined();
+
+    await page.evaluate(() =>
+      (window as unknown as { Hark: { consent(g: boolean): void } }).Hark.consent(true),
+    );
+    await expect.poll(() => shown(page)).toBe(true);
+    await answer(page, 6);
+    await expect.poll(() => stored('c-consent')).toBe(1);
+    expect((await storage()).local).toContain('hark.visitor');
+    await v.context.close();
+  });
+
+  it('withdrawn consent forgets the visitor and shows nothing more', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({
+        survey: nps('c-withdraw', { trigger: { on: 'event', name: 'go' } }),
+        'require-consent': true,
+      }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    const hark = (script: string) => page.evaluate(script);
+    await hark('Hark.consent(true)');
+    const id = await hark('Hark.visitorId ?? (Hark.track("nothing"), Hark.visitorId)');
+    await hark('Hark.consent(false)');
+    expect(await hark('Hark.visitorId')).toBeUndefined();
+    expect(await hark('localStorage.getItem("hark.visitor")')).toBeNull();
+    await hark('Hark.track("go")');
+    await page.waitForTimeout(400);
+    expect(await shown(page)).toBe(false);
+    void id;
+    await v.context.close();
+  });
+
+  for (const signal of ['globalPrivacyControl', 'doNotTrack'] as const) {
+    it(`respect-privacy-signals with ${signal}: no outbox, no request, nothing shown; without the option, shown`, async () => {
+      const v = await visitor(browser);
+      await v.context.addInitScript((name) => {
+        Object.defineProperty(Navigator.prototype, name, {
+          get: () => (name === 'doNotTrack' ? '1' : true),
+        });
+      }, signal);
+      const page = await v.open(
+        sitePage({ survey: nps(`c-${signal}`), 'respect-privacy-signals': true }),
+      );
+      await page.waitForFunction(() => 'Hark' in window);
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { Hark: { show(id: string): Promise<boolean> } }).Hark.show('x'),
+        ),
+      ).toBe(false);
+      await page.waitForTimeout(800);
+      expect(await shown(page)).toBe(false);
+      expect(v.requests.filter((r) => !r.startsWith('GET /p') && r !== 'GET /hark.js')).toEqual([]);
+      expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      const other = await v.open(sitePage({ survey: nps(`c-${signal}-ignored`) }));
+      await expect.poll(() => shown(other)).toBe(true);
+      await v.context.close();
+    });
+  }
+
+  it('a visitor id that is anonymous, sent with answers, and new after Hark.reset()', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('c-reset', { trigger: { on: 'manual' } }) }));
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.evaluate('Hark.show("c-reset")');
+    await answer(page, 7);
+    const first = await page.evaluate('Hark.visitorId');
+    await expect
+      .poll(() => site.posted.find((r) => r.surveyId === 'c-reset')?.visitorId)
+      .toBe(first);
+    await page.evaluate('Hark.reset()');
+    await page.reload();
+    await page.waitForFunction(() => 'Hark' in window);
+    expect(await page.evaluate('Hark.visitorId')).toBeUndefined(); // none until needed
+    await page.evaluate('Hark.show("c-reset")');
+    const second = await page.evaluate('Hark.visitorId');
+    expect(second).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+    await v.context.close();
+  });
+
+  it('scrub-pii: e-mail addresses and phone numbers never leave the page', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('c-pii'), 'scrub-pii': true }));
+    await expect.poll(() => shown(page)).toBe(true);
+    await answer(
+      page,
+      2,
+      'Call me on +44 20 7946 0958 or mail jo.doe+shop@example.co.uk, order 12345.',
+    );
+    await expect
+      .poll(() => site.posted.find((r) => r.surveyId === 'c-pii')?.comment)
+      .toBe('Call me on [phone] or mail [email], order 12345.');
+    await expect.poll(() => stored('c-pii')).toBe(1);
+    await v.context.close();
+  });
+
+  it('sends only allowlisted identify() attributes as metadata', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({ survey: nps('c-meta', { trigger: { on: 'manual' } }), metadata: 'plan, seats' }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.evaluate(
+      'Hark.identify({ plan: "pro", seats: 12, email: "jo@example.com" }); Hark.show("c-meta")',
+    );
+    await answer(page, 9);
+    await expect
+      .poll(() => site.posted.find((r) => r.surveyId === 'c-meta')?.metadata)
+      .toEqual({ plan: 'pro', seats: '12' });
+    await v.context.close();
+  });
+});
+
+describe('A/B variants', () => {
+  it('assigns each visitor one wording, keeps it across reloads, and the collector splits results by it', async () => {
+    const config = nps('ab-test', {
+      trigger: { on: 'manual' },
+      variants: [
+        { id: 'friend', question: 'Would you recommend us to a friend?' },
+        { id: 'colleague', question: 'Would you recommend us to a colleague?' },
+      ],
+    });
+    const url = sitePage({ survey: config });
+    const seen = new Set<string>();
+    for (let visitorIndex = 0; visitorIndex < 8 && seen.size < 2; visitorIndex++) {
+      const v = await visitor(browser);
+      const page = await v.open(url);
+      await page.waitForFunction(() => 'Hark' in window);
+      await page.evaluate('Hark.show("ab-test")');
+      const question = await survey(page).locator('p.question').textContent();
+      await page.reload();
+      await page.waitForFunction(() => 'Hark' in window);
+      await page.evaluate('Hark.show("ab-test")');
+      expect(await survey(page).locator('p.question').textContent()).toBe(question);
+      await answer(page, visitorIndex % 2 === 0 ? 10 : 3);
+      const sent = await expect
+        .poll(() => site.posted.filter((r) => r.surveyId === 'ab-test').length)
+        .toBe(visitorIndex + 1);
+      void sent;
+      const variant = site.posted.filter((r) => r.surveyId === 'ab-test').at(-1)?.variant as string;
+      expect(question).toBe(
+        variant === 'friend'
+          ? 'Would you recommend us to a friend?'
+          : 'Would you recommend us to a colleague?',
+      );
+      seen.add(variant);
+      await v.context.close();
+    }
+    expect([...seen].sort()).toEqual(['colleague', 'friend']);
+    const results = await (await fetch(`${site.url}/results?surveyId=ab-test`)).json();
+    expect(results.kinds[0].byVariant.map((g: { key: string }) => g.key).sort()).toEqual([
+      'colleague',
+      'friend',
+    ]);
+  });
+});
+
+describe('under a strict Content Security Policy', () => {
+  it('shows and submits a survey by keyboard alone with zero violations', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('csp-keyboard', { presentation: 'tab' }) }));
+    const s = survey(page);
+    await expect.poll(() => s.getByRole('button', { name: 'Feedback' }).count()).toBe(1);
+    await s.getByRole('button', { name: 'Feedback' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shown(page)).toBe(true);
+    // Focus is on the scale; End chooses 10, Tab to the comment, Tab to Send.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('All keyboard.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => s.locator('p.thanks').textContent())
+      .toBe('Thank you for your feedback!');
+    await expect.poll(() => stored('csp-keyboard')).toBe(1);
+    expect(v.violations).toEqual([]);
+    await v.context.close();
+  });
+});

@@ -196,3 +196,34 @@ describe('a page that changes language', () => {
     expect(lang(el)).toBe('it');
   });
 });
+
+describe('several surveys, several languages', () => {
+  it('two surveys on one page speak two languages at once, each labelled with its own', async () => {
+    const holder = await fixture<HTMLElement>(
+      '<div><hark-nps survey-id="a" locale="ja"></hark-nps><hark-nps survey-id="b" locale="he"></hark-nps></div>',
+    );
+    const [ja, he] = [...holder.querySelectorAll('hark-nps')] as HarkScaleSurvey[];
+    await Promise.all([ja?.updateComplete, he?.updateComplete]);
+    expect(lang(ja as HarkScaleSurvey)).toBe('ja');
+    expect(question(ja as HarkScaleSurvey)).toBe(
+      '友人や同僚に当社をおすすめする可能性はどのくらいありますか？',
+    );
+    expect(lang(he as HarkScaleSurvey)).toBe('he');
+    expect(question(he as HarkScaleSurvey)).toBe('מה הסבירות שתמליצו עלינו לחבר או לעמית?');
+    // And each sends its own.
+    expect((await answer(ja as HarkScaleSurvey)).locale).toBe('ja');
+    expect((await answer(he as HarkScaleSurvey)).locale).toBe('he');
+  });
+
+  it('leaves @lit/localize unconfigured, free for the page’s own app', async () => {
+    await nps('locale="fr"');
+    const { configureLocalization } = await import('@lit/localize');
+    expect(() =>
+      configureLocalization({
+        sourceLocale: 'en',
+        targetLocales: ['fr'],
+        loadLocale: async () => ({ templates: {} }),
+      }),
+    ).not.toThrow();
+  });
+});

@@ -1,5 +1,5 @@
-import { configureLocalization } from '@lit/localize';
-import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import type { MsgFn, MsgOptions } from '@lit/localize';
+import { allLocales, sourceLocale, type targetLocales } from '../generated/locale-codes.js';
 import { directionOf, matchLocale } from './match-locale.js';
 
 /** A built-in locale of the widget (`en`, `fr`, `pt-BR`, `zh-Hant`…). */
@@ -10,12 +10,15 @@ export const widgetLocales: readonly string[] = allLocales;
 
 type TargetLocale = (typeof targetLocales)[number];
 
+/** One locale's strings by message id, as `lit-localize build` writes them. */
+export type Catalogue = Readonly<Record<string, string>>;
+
 /**
  * One chunk per locale, so a page loads only the strings it shows. Written out, not a template
  * `import()`: every bundler splits these, and the type makes a new target locale fail to compile
  * until it is listed.
  */
-const LOADERS: Record<TargetLocale, () => Promise<{ templates: Record<string, string> }>> = {
+const LOADERS: Record<TargetLocale, () => Promise<{ templates: Catalogue }>> = {
   ar: () => import('../generated/locales/ar.js'),
   de: () => import('../generated/locales/de.js'),
   es: () => import('../generated/locales/es.js'),
@@ -39,46 +42,53 @@ const LOADERS: Record<TargetLocale, () => Promise<{ templates: Record<string, st
   'zh-Hant': () => import('../generated/locales/zh-Hant.js'),
 };
 
-type Runtime = ReturnType<typeof configureLocalization>;
-let runtime: Runtime | null | undefined;
-
-function localization(): Runtime | null {
-  if (runtime === undefined) {
-    try {
-      runtime = configureLocalization({
-        sourceLocale,
-        targetLocales,
-        loadLocale: (locale) => LOADERS[locale as TargetLocale](),
-      });
-    } catch {
-      // The page's own app configured @lit/localize (one configuration per page): its catalogue,
-      // not Hark's, answers msg(), so Hark's strings fall back to English.
-      console.warn(
-        "[hark] @lit/localize is configured by the page; Hark's strings show in English.",
-      );
-      runtime = null;
-    }
-  }
-  return runtime;
-}
+/** The catalogue of the survey rendering (or handling an event) right now. */
+let current: Catalogue | undefined;
 
 /**
- * Makes `locale` (one of `widgetLocales`) the language of Hark's built-in strings on this page,
- * and resolves once its strings are loaded. @lit/localize keeps one locale per page: the last
- * survey to ask sets it for all, and each re-renders. A locale that cannot be loaded (offline,
- * blocked chunk) leaves the strings as they were, in English at first.
+ * Hark's `msg()`: @lit/localize's message function for plain strings, each with an explicit id.
+ * `lit-localize extract` finds the calls by this type (`MsgFn`). It reads the catalogue of the
+ * survey at hand, not one global locale, so two surveys on a page may speak two languages, and
+ * Hark never configures @lit/localize for the page (whose own app may).
  */
-export function useLocale(locale: string): Promise<void> {
-  const localize = localization();
-  if (localize === null || !widgetLocales.includes(locale)) return Promise.resolve();
-  return localize.setLocale(locale).catch((error: unknown) => {
-    console.warn(`[hark] the "${locale}" strings could not be loaded; showing English.`, error);
-  });
+export const msg = ((template: string, options?: MsgOptions): string =>
+  (options?.id !== undefined && current?.[options.id]) || template) as MsgFn;
+
+/** Runs `fn` with `catalogue`'s strings (English when undefined): a render, an announcement. */
+export function inLanguage<T>(catalogue: Catalogue | undefined, fn: () => T): T {
+  const before = current;
+  current = catalogue;
+  try {
+    return fn();
+  } finally {
+    current = before;
+  }
 }
 
-/** The locale Hark's built-in strings are shown in right now. */
-export function shownLocale(): string {
-  return localization()?.getLocale() ?? sourceLocale;
+const catalogues = new Map<string, Promise<Catalogue | undefined>>();
+const unavailable = new Set<string>();
+
+/**
+ * Loads a widget locale's strings, once per page. English, or a locale whose chunk cannot be
+ * loaded (offline, blocked), resolves `undefined`: the English text.
+ */
+export function loadCatalogue(locale: string): Promise<Catalogue | undefined> {
+  const load = LOADERS[locale as TargetLocale];
+  if (load === undefined) return Promise.resolve(undefined);
+  let catalogue = catalogues.get(locale);
+  if (catalogue === undefined) {
+    catalogue = load().then(
+      (module) => module.templates,
+      (error: unknown) => {
+        console.warn(`[hark] the "${locale}" strings could not be loaded; showing English.`, error);
+        unavailable.add(locale);
+        catalogues.delete(locale); // try again next time
+        return undefined;
+      },
+    );
+    catalogues.set(locale, catalogue);
+  }
+  return catalogue;
 }
 
 /**
@@ -108,7 +118,10 @@ export interface SurveyLanguage {
  * they can (a text in Swedish keeps English buttons: there is no Swedish catalogue).
  */
 export function surveyLanguage(explicit: string | undefined): SurveyLanguage {
-  const match = matchLocale(preferredLocales(explicit), widgetLocales);
+  const match = matchLocale(
+    preferredLocales(explicit),
+    widgetLocales.filter((l) => !unavailable.has(l)),
+  );
   const strings = match?.locale ?? sourceLocale;
   // An explicit locale outside the catalogues is still the language of the survey's own text.
   const lang = match?.locale ?? (explicit && isLocale(explicit) ? explicit : sourceLocale);

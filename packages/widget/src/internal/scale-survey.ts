@@ -1,4 +1,3 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   html,
   LitElement,
@@ -13,7 +12,14 @@ import type { HarkDismissDetail } from '../events/hark-dismiss.js';
 import type { HarkErrorDetail } from '../events/hark-error.js';
 import type { HarkShownDetail } from '../events/hark-shown.js';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
-import { type SurveyLanguage, surveyLanguage, useLocale } from '../i18n/localization.js';
+import {
+  type Catalogue,
+  inLanguage,
+  loadCatalogue,
+  msg,
+  type SurveyLanguage,
+  surveyLanguage,
+} from '../i18n/localization.js';
 import { PageLanguageController } from '../i18n/page-language-controller.js';
 import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast.js';
 import { hasFocusWithin } from './deep-active-element.js';
@@ -156,7 +162,6 @@ export abstract class HarkScaleSurvey extends LitElement {
     this.announcement = '';
     this.addEventListener('keydown', this.#onHostKeydown);
     this.addEventListener('focusin', this.#onFocusIn);
-    updateWhenLocaleChanges(this);
     new PageLanguageController(this);
   }
 
@@ -173,9 +178,20 @@ export abstract class HarkScaleSurvey extends LitElement {
     return this.#language;
   }
 
+  #catalogue: Catalogue | undefined;
+
   /** Renders only once the strings of the survey's locale are loaded: never a flash of English. */
-  protected override scheduleUpdate(): Promise<unknown> {
-    return useLocale(this.language.strings).then(() => super.scheduleUpdate());
+  protected override async scheduleUpdate(): Promise<void> {
+    const { strings } = this.language;
+    this.#catalogue = await loadCatalogue(strings);
+    // A chunk that could not load: choose again without it (English), so `lang` tells the truth.
+    if (this.#catalogue === undefined && strings !== 'en') this.#languageKey = undefined;
+    super.scheduleUpdate();
+  }
+
+  /** Runs `fn` in the survey's language: what it renders and announces. */
+  protected say<T>(fn: () => T): T {
+    return inLanguage(this.#catalogue, fn);
   }
 
   /** The standard question of this kind, in the current locale. */
@@ -280,7 +296,9 @@ export abstract class HarkScaleSurvey extends LitElement {
       this.invalid = true;
       this.announcement = '';
       await this.updateComplete;
-      this.announcement = msg('Choose a score to send your answer.');
+      this.announcement = this.say(() =>
+        msg('Choose a score to send your answer.', { id: 'choose-score' }),
+      );
       this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
       return;
     }
@@ -296,12 +314,14 @@ export abstract class HarkScaleSurvey extends LitElement {
     if (!this.#fire<HarkSubmitDetail>('hark-submit', answer, true)) return;
     const focusWasInside = hasFocusWithin(this);
     this.state = 'sending';
-    this.announcement = msg('Sending…');
+    this.announcement = this.say(() => msg('Sending…', { id: 'sending' }));
     try {
       await this.submitter?.(answer);
     } catch (error) {
       this.state = 'error';
-      this.announcement = msg('Your answer could not be sent. Please try again.');
+      this.announcement = this.say(() =>
+        msg('Your answer could not be sent. Please try again.', { id: 'send-failed' }),
+      );
       this.#fire<HarkErrorDetail>('hark-error', {
         surveyId: this.surveyId,
         code: 'submit-failed',
@@ -310,7 +330,7 @@ export abstract class HarkScaleSurvey extends LitElement {
       return;
     }
     this.state = 'thanks';
-    this.announcement = msg('Thank you for your feedback!');
+    this.announcement = this.say(() => msg('Thank you for your feedback!', { id: 'thanks' }));
     await this.updateComplete;
     if (focusWasInside) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
   };
@@ -360,11 +380,14 @@ export abstract class HarkScaleSurvey extends LitElement {
   #prompt(band: ScoreBand): string {
     switch (band) {
       case 'detractor':
-        return this.detractorPrompt ?? msg('What is the main reason for your score?');
+        return (
+          this.detractorPrompt ??
+          msg('What is the main reason for your score?', { id: 'follow-up-low' })
+        );
       case 'passive':
-        return this.passivePrompt ?? msg('What would make it better?');
+        return this.passivePrompt ?? msg('What would make it better?', { id: 'follow-up-middle' });
       case 'promoter':
-        return this.promoterPrompt ?? msg('What do you like most?');
+        return this.promoterPrompt ?? msg('What do you like most?', { id: 'follow-up-high' });
     }
   }
 
@@ -407,7 +430,7 @@ export abstract class HarkScaleSurvey extends LitElement {
       </p>
       ${
         this.invalid
-          ? html`<p class="error" part="error" id="${id}-error">${msg('Choose a score to send your answer.')}</p>`
+          ? html`<p class="error" part="error" id="${id}-error">${msg('Choose a score to send your answer.', { id: 'choose-score' })}</p>`
           : nothing
       }
     `;
@@ -431,26 +454,30 @@ export abstract class HarkScaleSurvey extends LitElement {
   }
 
   override render(): TemplateResult {
+    return this.say(() => this.#render());
+  }
+
+  #render(): TemplateResult {
     const id = this.#ids;
     const { lang, dir } = this.language;
     const dismiss = this.noDismiss
       ? nothing
-      : html`<button type="button" class="dismiss" part="dismiss" aria-label=${msg('Close survey')} @click=${() => this.dismiss()}>
+      : html`<button type="button" class="dismiss" part="dismiss" aria-label=${msg('Close survey', { id: 'close' })} @click=${() => this.dismiss()}>
           <span aria-hidden="true">×</span>
         </button>`;
     const body =
       this.state === 'thanks'
-        ? html`<p class="thanks" part="thanks" tabindex="-1">${msg('Thank you for your feedback!')}</p>`
+        ? html`<p class="thanks" part="thanks" tabindex="-1">${msg('Thank you for your feedback!', { id: 'thanks' })}</p>`
         : html`<form part="form" novalidate @submit=${this.#onSubmit}>
             ${this.#renderScale()} ${this.#renderFollowUp()}
             ${
               this.state === 'error'
-                ? html`<p class="error" part="error">${msg('Your answer could not be sent. Please try again.')}</p>`
+                ? html`<p class="error" part="error">${msg('Your answer could not be sent. Please try again.', { id: 'send-failed' })}</p>`
                 : nothing
             }
             <div class="actions">
               <button type="submit" class="submit" part="submit" aria-disabled=${this.state === 'sending' ? 'true' : 'false'}>
-                ${this.state === 'sending' ? msg('Sending…') : msg('Send')}
+                ${this.state === 'sending' ? msg('Sending…', { id: 'sending' }) : msg('Send', { id: 'send' })}
               </button>
             </div>
           </form>`;

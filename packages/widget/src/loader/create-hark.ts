@@ -80,6 +80,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
   let record: VisitorRecord = readVisitor();
   let consented = !options.requireConsent || record.consent === true;
   let showing = false;
+  const onScreen = new Set<string>();
   let started = false;
   const allowed = () => consented && !blocked;
   const save = () => allowed() && writeVisitor(record);
@@ -109,8 +110,12 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
     });
 
   const show = async (config: SurveyConfig, automatic: boolean): Promise<boolean> => {
-    if (!allowed() || showing || (automatic && !eligible(config))) return false;
-    showing = true;
+    // One floating survey at a time; an inline one is part of the page, placed by its owner.
+    const floating = config.presentation !== 'inline';
+    if (!allowed() || onScreen.has(config.id) || (floating && showing)) return false;
+    if (automatic && !eligible(config)) return false;
+    showing ||= floating;
+    onScreen.add(config.id);
     const id = visitorId();
     const metadata: Record<string, string> = {};
     for (const key of options.metadata ?? []) {
@@ -134,17 +139,22 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
         },
         onClosed: (answered) => {
           if (!answered) record.dismissed[config.id] = Date.now();
-          showing = false;
+          if (floating) showing = false;
+          onScreen.delete(config.id);
           save();
         },
       });
       if (shown) {
         record.lastShown = Date.now();
         save();
-      } else showing = false;
+      } else {
+        if (floating) showing = false;
+        onScreen.delete(config.id);
+      }
       return shown;
     } catch (error) {
-      showing = false;
+      if (floating) showing = false;
+      onScreen.delete(config.id);
       console.error('[hark] the survey could not be loaded', error);
       return false;
     }

@@ -74,7 +74,8 @@ export async function mountSurvey(request: MountRequest): Promise<boolean> {
     setTimeout(() => survey.remove());
   });
   host.append(survey);
-  if (request.presentation !== 'inline') {
+  // A tab survey shows its launcher; the visitor opens it.
+  if (request.presentation === 'corner' || request.presentation === 'modal') {
     await survey.updateComplete;
     survey.show();
   }

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import { HarkScaleSurvey } from '../../internal/scale-survey.js';
 
 /**
@@ -12,10 +12,10 @@ export class HarkCes extends HarkScaleSurvey {
   protected readonly max = 7;
 
   protected defaultQuestion(): string {
-    return msg('How easy was it to get what you needed today?');
+    return msg('How easy was it to get what you needed today?', { id: 'ces-question' });
   }
 
   protected defaultEnds(): readonly [string, string] {
-    return [msg('Very difficult'), msg('Very easy')];
+    return [msg('Very difficult', { id: 'ces-low' }), msg('Very easy', { id: 'ces-high' })];
   }
 }

@@ -1,5 +1,5 @@
-import { msg } from '@lit/localize';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
+import { msg } from '../../i18n/localization.js';
 import { HarkScaleSurvey } from '../../internal/scale-survey.js';
 
 /** How the five points look: numbers, faces, or stars. */
@@ -32,20 +32,20 @@ export class HarkCsat extends HarkScaleSurvey {
   }
 
   protected defaultQuestion(): string {
-    return msg('How satisfied are you with your experience?');
+    return msg('How satisfied are you with your experience?', { id: 'csat-question' });
   }
 
   protected defaultEnds(): readonly [string, string] {
-    return [msg('Very dissatisfied'), msg('Very satisfied')];
+    return [msg('Very dissatisfied', { id: 'csat-1' }), msg('Very satisfied', { id: 'csat-5' })];
   }
 
   protected override pointLabel(point: number): string {
     const labels = [
-      msg('Very dissatisfied'),
-      msg('Dissatisfied'),
-      msg('Neither satisfied nor dissatisfied'),
-      msg('Satisfied'),
-      msg('Very satisfied'),
+      msg('Very dissatisfied', { id: 'csat-1' }),
+      msg('Dissatisfied', { id: 'csat-2' }),
+      msg('Neither satisfied nor dissatisfied', { id: 'csat-3' }),
+      msg('Satisfied', { id: 'csat-4' }),
+      msg('Very satisfied', { id: 'csat-5' }),
     ];
     return labels[point - 1] ?? this.language.number(point);
   }

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import { HarkScaleSurvey } from '../../internal/scale-survey.js';
 
 /**
@@ -12,10 +12,15 @@ export class HarkNps extends HarkScaleSurvey {
   protected readonly max = 10;
 
   protected defaultQuestion(): string {
-    return msg('How likely are you to recommend us to a friend or colleague?');
+    return msg('How likely are you to recommend us to a friend or colleague?', {
+      id: 'nps-question',
+    });
   }
 
   protected defaultEnds(): readonly [string, string] {
-    return [msg('Not at all likely'), msg('Extremely likely')];
+    return [
+      msg('Not at all likely', { id: 'nps-low' }),
+      msg('Extremely likely', { id: 'nps-high' }),
+    ];
   }
 }

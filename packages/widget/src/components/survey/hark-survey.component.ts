@@ -1,4 +1,3 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   html,
   LitElement,
@@ -13,7 +12,14 @@ import {
   type SurveyDefinition,
   type SurveyText,
 } from '../../definition/survey-definition.js';
-import { preferredLocales, surveyLanguage, useLocale } from '../../i18n/localization.js';
+import {
+  type Catalogue,
+  inLanguage,
+  loadCatalogue,
+  msg,
+  preferredLocales,
+  surveyLanguage,
+} from '../../i18n/localization.js';
 import { PageLanguageController } from '../../i18n/page-language-controller.js';
 import { deepActiveElement, hasFocusWithin } from '../../internal/deep-active-element.js';
 import type { HarkScaleSurvey, Submitter } from '../../internal/scale-survey.js';
@@ -109,7 +115,6 @@ export class HarkSurvey extends LitElement {
     this.atTop = false;
     this.announcement = '';
     this.addEventListener('hark-dismiss', () => this.hide());
-    updateWhenLocaleChanges(this);
     new PageLanguageController(this);
   }
 
@@ -123,9 +128,12 @@ export class HarkSurvey extends LitElement {
     return { text: text?.text, locale, language: surveyLanguage(locale) };
   }
 
+  #catalogue: Catalogue | undefined;
+
   /** Renders once the launcher's and labels' strings are loaded, as the survey itself does. */
-  protected override scheduleUpdate(): Promise<unknown> {
-    return useLocale(this.#localized().language.strings).then(() => super.scheduleUpdate());
+  protected override async scheduleUpdate(): Promise<void> {
+    this.#catalogue = await loadCatalogue(this.#localized().language.strings);
+    super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -172,7 +180,9 @@ export class HarkSurvey extends LitElement {
     this.#returnFocusTo = active instanceof HTMLElement ? active : undefined;
     this.#focusOnOpen = options.focus === true || this.presentation === 'modal';
     if (!this.#focusOnOpen && this.presentation !== 'inline') {
-      this.announcement = msg('A short survey is open at the end of the page.');
+      this.announcement = inLanguage(this.#catalogue, () =>
+        msg('A short survey is open at the end of the page.', { id: 'open-notice' }),
+      );
     }
     this.open = true;
   }
@@ -296,6 +306,10 @@ export class HarkSurvey extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
+    return inLanguage(this.#catalogue, () => this.#render());
+  }
+
+  #render(): TemplateResult | typeof nothing {
     const issues = checkDefinition(this.definition);
     if (issues.length > 0) {
       if (this.#reported !== this.definition) {
@@ -314,13 +328,13 @@ export class HarkSurvey extends LitElement {
     const status = html`<div class="visually-hidden" role="status" aria-live="polite" lang=${lang}>${this.announcement}</div>`;
     switch (this.presentation) {
       case 'modal':
-        return html`<dialog part="dialog" lang=${lang} dir=${dir} aria-label=${msg('Survey')} @cancel=${this.#onCancel}>${this.open ? survey : nothing}</dialog>`;
+        return html`<dialog part="dialog" lang=${lang} dir=${dir} aria-label=${msg('Survey', { id: 'survey' })} @cancel=${this.#onCancel}>${this.open ? survey : nothing}</dialog>`;
       case 'corner':
       case 'tab': {
         const launcher =
           this.presentation === 'tab'
             ? html`<button type="button" class="launcher" part="launcher" lang=${lang} dir=${dir} aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.show({ focus: true })}>
-                ${this.launcherLabel ?? msg('Feedback')}
+                ${this.launcherLabel ?? msg('Feedback', { id: 'feedback' })}
               </button>`
             : nothing;
         return html`${launcher}<div
@@ -329,7 +343,7 @@ export class HarkSurvey extends LitElement {
             lang=${lang}
             dir=${dir}
             role="region"
-            aria-label=${msg('Survey')}
+            aria-label=${msg('Survey', { id: 'survey' })}
             popover=${supportsPopover ? 'manual' : nothing}
             ?hidden=${!supportsPopover && !this.open}
           >

@@ -1,0 +1,62 @@
+// The demo page's own script, as a site would write it: commands go through the window.hark
+// queue, so they work whether or not hark.js has loaded yet.
+window.hark = window.hark || [];
+
+const SURVEYS = ['demo-nps', 'demo-csat', 'demo-ces', 'demo-checkout'].concat(
+  ...['nps', 'csat', 'ces'].map((kind) =>
+    ['corner', 'tab', 'modal'].map((mode) => `demo-${kind}-${mode}`),
+  ),
+);
+
+/** Fetches the collector's results for every demo survey and lists those with answers. */
+async function showResults() {
+  const lines = [];
+  const links = [];
+  for (const id of SURVEYS) {
+    const response = await fetch(`/results?surveyId=${id}`);
+    if (!response.ok) continue;
+    const body = await response.json();
+    for (const { kind, overall, byVariant } of body.kinds) {
+      const margin = overall.marginOfError === null ? '' : ` ± ${overall.marginOfError}`;
+      const n = overall.count;
+      const variants = byVariant
+        .filter((g) => g.key !== null)
+        .map((g) => `${g.key}: ${g.score} (${g.count})`);
+      lines.push(
+        `${id} (${kind.toUpperCase()}): ${overall.score}${margin} from ${n} answer${n === 1 ? '' : 's'}` +
+          (variants.length > 0 ? ` — by variant ${variants.join(', ')}` : ''),
+      );
+      links.push(id);
+    }
+  }
+  document.getElementById('results').textContent =
+    lines.length > 0 ? lines.join('\n') : 'No answers yet.';
+  const list = document.getElementById('links');
+  list.replaceChildren();
+  if (links.length > 0) list.append('As JSON: ');
+  links.forEach((id, i) => {
+    const a = document.createElement('a');
+    a.href = `/results?surveyId=${id}`;
+    a.textContent = id;
+    list.append(...(i > 0 ? [', '] : []), a);
+  });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  for (const button of document.querySelectorAll('[data-show]')) {
+    button.addEventListener('click', () => window.hark.push(['show', button.dataset.show]));
+  }
+  document.getElementById('checkout').addEventListener('click', () => {
+    window.hark.push(['track', 'checkout_completed']);
+  });
+  const language = document.getElementById('language');
+  language.value = document.documentElement.lang;
+  language.addEventListener('change', () => {
+    document.documentElement.lang = language.value;
+    document.documentElement.dir = language.value === 'ar' ? 'rtl' : 'ltr';
+  });
+  // Answers arrive in the background: look every two seconds.
+  void showResults();
+  setInterval(showResults, 2000);
+  document.body.dataset.ready = 'true';
+});
