@@ -549,4 +549,44 @@ describe('under a strict Content Security Policy', () => {
     expect(v.violations).toEqual([]);
     await v.context.close();
   });
+
+  it('works under a nonce-based policy with strict-dynamic: the loader’s nonce covers the chunks it imports', async () => {
+    const nonce = 'r4nd0mN0nce';
+    site.page(
+      '/nonce',
+      installPage({ collector: '/v1/responses', survey: nps('csp-nonce') }).replace(
+        '<script src="/hark.js"',
+        `<script nonce="${nonce}" src="/hark.js"`,
+      ),
+      `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self'; connect-src 'self'; base-uri 'none'; require-trusted-types-for 'script'`,
+    );
+    const v = await visitor(browser);
+    const page = await v.open(`${site.url}/nonce`);
+    await expect.poll(() => shown(page)).toBe(true);
+    await answer(page, 9);
+    await expect.poll(() => stored('csp-nonce')).toBe(1);
+    expect(v.violations).toEqual([]);
+    await v.context.close();
+  });
+});
+
+describe('nothing lost', () => {
+  it('an answer given offline is sent by a later page, even one where no survey shows', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('lost-offline') }));
+    await expect.poll(() => shown(page)).toBe(true);
+    await v.context.setOffline(true);
+    await answer(page, 4, 'Given on a train');
+    await page.waitForTimeout(300);
+    expect(await stored('lost-offline')).toBe(0);
+    await page.close();
+    await v.context.setOffline(false);
+    // Next visit: a page with no survey at all loads delivery only to send what waits.
+    const later = await v.open(sitePage({ survey: JSON.stringify([]) }));
+    await expect.poll(() => stored('lost-offline'), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => later.evaluate(() => localStorage.getItem('hark.pending')), { timeout: 5000 })
+      .toBeNull();
+    await v.context.close();
+  });
 });

@@ -15,8 +15,8 @@ export interface Site {
   readonly url: string;
   /** Every body POSTed to the collector, in order. */
   readonly posted: HarkResponse[];
-  /** Serves `body` at `path` (HTML under the strict CSP; `.js` / `.json` by extension). */
-  page(path: string, body: string): void;
+  /** Serves `body` at `path` (HTML under `csp`, the strict CSP by default; `.js` / `.json` by extension). */
+  page(path: string, body: string, csp?: string): void;
   close(): Promise<void>;
 }
 
@@ -35,6 +35,7 @@ export async function startScriptTagSite(db: string): Promise<Site> {
     files.set(file.path.replace(/^.*\/out\//, '/'), file.contents);
   }
   const pages = new Map<string, string>();
+  const policies = new Map<string, string>();
   const posted: HarkResponse[] = [];
   const type = (path: string) =>
     path.endsWith('.js')
@@ -59,7 +60,7 @@ export async function startScriptTagSite(db: string): Promise<Site> {
       return new Response(body as BodyInit, {
         headers: {
           'content-type': type(pathname),
-          'content-security-policy': STRICT_CSP,
+          'content-security-policy': policies.get(pathname) ?? STRICT_CSP,
           'cache-control': 'no-store',
         },
       });
@@ -69,7 +70,10 @@ export async function startScriptTagSite(db: string): Promise<Site> {
     server,
     url: server.url,
     posted,
-    page: (path, body) => pages.set(path, body),
+    page: (path, body, csp) => {
+      pages.set(path, body);
+      if (csp !== undefined) policies.set(path, csp);
+    },
     close: () => server.close(),
   };
 }

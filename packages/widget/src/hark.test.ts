@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { createHark } from './hark.js';
+import { cleanup } from './testing/dom.js';
+
+const COLLECTOR = inject('collectorUrl');
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('createHark (the script tag’s API, from npm)', () => {
+  it('shows an inline survey where it is told, and delivers the answer to the collector', async () => {
+    const surveyId = `esm-${Date.now()}`;
+    const slot = document.createElement('div');
+    slot.id = 'feedback-slot';
+    document.body.append(slot);
+    const hark = createHark({
+      collector: `${COLLECTOR}/v1/responses`,
+      recontactDays: 0,
+      surveys: [
+        {
+          id: surveyId,
+          kind: 'ces',
+          presentation: 'inline',
+          target: '#feedback-slot',
+          trigger: { on: 'event', name: 'done' },
+        },
+      ],
+    });
+    hark.track('done');
+    const survey = await vi.waitFor(() => {
+      const el = slot.querySelector('hark-survey');
+      if (el === null) throw new Error('not yet');
+      return el;
+    });
+    const inner = await vi.waitFor(() => {
+      const el = survey.shadowRoot?.querySelector('hark-ces');
+      if (!el?.shadowRoot?.querySelector('input')) throw new Error('not yet');
+      return el;
+    });
+    inner.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="radio"]')[6]?.click();
+    await inner.updateComplete;
+    inner.shadowRoot?.querySelector<HTMLButtonElement>('.submit')?.click();
+    await vi.waitFor(() => expect(inner.state).toBe('thanks'));
+    await vi.waitFor(async () => {
+      const body = await (await fetch(`${COLLECTOR}/results?surveyId=${surveyId}`)).json();
+      expect(body.kinds[0]?.overall.count).toBe(1);
+    });
+    expect(hark.visitorId).toMatch(/^[0-9a-f-]{36}$/);
+    // Answered: the same trigger again shows nothing.
+    inner.dismiss();
+    await vi.waitFor(() => expect(slot.querySelector('hark-survey')).toBeNull());
+    hark.track('done');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slot.querySelector('hark-survey')).toBeNull();
+  });
+});
