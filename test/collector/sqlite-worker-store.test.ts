@@ -20,7 +20,7 @@ describe('SQLite on a worker thread', () => {
     db.close();
     await expect(openSqliteStoreInWorker({ path })).rejects.toThrow(
       new StorageError(
-        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 1`,
+        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 2`,
       ),
     );
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HarkResponse } from '../protocol/schema.js';
 import type { ResponseStore } from '../storage/response-store.js';
 import { openSqliteStore } from '../storage/sqlite-store.js';
 import { npsResponse, submission } from '../testing/fixtures.js';
@@ -51,6 +52,7 @@ describe('POST /v1/responses', () => {
       accepted: batch.responses.map((r) => r.id),
       stored: 2,
       duplicates: [],
+      erased: [],
     });
     expect(await store.count()).toBe(2);
     expect((await store.get(batch.responses[1]!.id))?.response).toEqual(batch.responses[1]);
@@ -67,9 +69,9 @@ describe('POST /v1/responses', () => {
       bodies.push(await json(response));
     }
     expect(bodies).toEqual([
-      { accepted: ids, stored: 3, duplicates: [] },
-      { accepted: ids, stored: 0, duplicates: ids },
-      { accepted: ids, stored: 0, duplicates: ids },
+      { accepted: ids, stored: 3, duplicates: [], erased: [] },
+      { accepted: ids, stored: 0, duplicates: ids, erased: [] },
+      { accepted: ids, stored: 0, duplicates: ids, erased: [] },
     ]);
     expect(await store.count()).toBe(3);
   });
@@ -426,5 +428,81 @@ describe('GET /results', () => {
       new Request(`${RESULTS}?surveyId=fixture`),
     );
     expect(response.status).toBe(404);
+  });
+});
+
+describe('DELETE /responses/{id} and /visitors/{visitorId}', () => {
+  const BASE = 'http://collector.test';
+  const TOKEN = 'correct-horse-battery-staple';
+  const del = (path: string, token?: string) =>
+    new Request(`${BASE}${path}`, {
+      method: 'DELETE',
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    });
+
+  it('erases one answer; its re-send is acknowledged as erased and not stored', async () => {
+    const handler = collector({ adminToken: TOKEN });
+    const batch = submission([npsResponse(), npsResponse()]);
+    await handler(post(batch));
+    const [gone, kept] = batch.responses as [HarkResponse, HarkResponse];
+    const response = await handler(del(`/responses/${gone.id}`, TOKEN));
+    expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({ erased: 1 });
+    expect(await store.get(gone.id)).toBeUndefined();
+    expect(await store.get(kept.id)).toBeDefined();
+    const again = await handler(post(submission([gone])));
+    expect(again.status).toBe(202);
+    expect(await json(again)).toEqual({
+      accepted: [gone.id],
+      stored: 0,
+      duplicates: [],
+      erased: [gone.id],
+    });
+    expect(await store.count()).toBe(1);
+  });
+
+  it('erases every answer of a visitor', async () => {
+    const handler = collector({ adminToken: TOKEN });
+    const mine = [
+      npsResponse({ visitorId: 'visitor-42' }),
+      npsResponse({ visitorId: 'visitor-42' }),
+    ];
+    await handler(post(submission([...mine, npsResponse({ visitorId: 'visitor-7' })])));
+    const response = await handler(del('/visitors/visitor-42', TOKEN));
+    expect(await json(response)).toEqual({ erased: 2 });
+    expect(await store.count()).toBe(1);
+  });
+
+  it('requires the admin token, refuses bad ids and other methods, and changes nothing then', async () => {
+    const handler = collector({ adminToken: TOKEN });
+    const answer = npsResponse({ visitorId: 'visitor-1' });
+    await handler(post(submission([answer])));
+    const anonymous = await handler(del(`/responses/${answer.id}`));
+    expect(anonymous.status).toBe(401);
+    const wrong = await handler(del('/visitors/visitor-1', 'not-the-token'));
+    expect(wrong.status).toBe(401);
+    const badId = await handler(del('/responses/not-a-uuid', TOKEN));
+    expect(badId.status).toBe(400);
+    expect(await json(badId)).toEqual({
+      error: 'invalid_id',
+      message: 'Not a response id (a UUID): "not-a-uuid"',
+    });
+    const badVisitor = await handler(del(`/visitors/${'x'.repeat(65)}`, TOKEN));
+    expect(badVisitor.status).toBe(400);
+    const get = await handler(
+      new Request(`${BASE}/visitors/visitor-1`, { headers: { authorization: `Bearer ${TOKEN}` } }),
+    );
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('DELETE');
+    expect(await store.count()).toBe(1);
+    expect(await store.get(answer.id)).toBeDefined();
+  });
+
+  it('is absent when read endpoints are off', async () => {
+    const answer = npsResponse();
+    await collector()(post(submission([answer])));
+    const response = await collector({ readEndpoints: false })(del(`/responses/${answer.id}`));
+    expect(response.status).toBe(404);
+    expect(await store.count()).toBe(1);
   });
 });

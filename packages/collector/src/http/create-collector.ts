@@ -3,6 +3,7 @@ import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { type ResponseStore, StorageError } from '../storage/response-store.js';
 import { parseSubmission } from '../validation/parse-submission.js';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, normaliseOrigins } from './cors.js';
+import { ERASURE_PATH, erasureOutgoing } from './erasure-endpoint.js';
 import {
   errorOutgoing,
   fromRequest,
@@ -26,7 +27,7 @@ export interface CollectorOptions {
   readonly rateLimiter?: RateLimiter;
   /** Bearer token that read endpoints (results) require. Without one they are open: guard them. */
   readonly adminToken?: string;
-  /** Serve read endpoints (`GET /results`) at all. Default true. */
+  /** Serve the endpoints that need the admin token (results, erasure) at all. Default true. */
   readonly readEndpoints?: boolean;
   /** Path prefix the collector is mounted under, e.g. `/hark`. Default: none. */
   readonly basePath?: string;
@@ -60,11 +61,12 @@ export const RESULTS_PATH = '/results';
  * Creates the collector as a standard fetch handler, usable from Node (see `@hark/collector/node`),
  * Hono, Express (through an adapter), Deno, Bun or Workers.
  *
- * - `POST /v1/responses`: 202 `{ accepted, stored, duplicates }` once every answer is durably
- *   stored (a re-sent id counts as accepted); 400 with `issues` (drop, do not retry);
+ * - `POST /v1/responses`: 202 `{ accepted, stored, duplicates, erased }` once every answer is
+ *   durably stored (a re-sent id counts as accepted, and so does an erased one, not stored again); 400 with `issues` (drop, do not retry);
  *   403 origin not allowed; 413; 415; 429 with `Retry-After`; 503 when storage failed (retry).
  * - `OPTIONS /v1/responses`: CORS preflight for allowed origins.
  * - `GET /results?surveyId=`: NPS / CSAT / CES with margins of error (needs `adminToken` if set).
+ * - `DELETE /responses/{id}`, `DELETE /visitors/{visitorId}`: erasure (needs `adminToken` if set).
  */
 export function createCollector(options: CollectorOptions): CollectorHandler {
   const allowedOrigins = normaliseOrigins(options.allowedOrigins ?? []);
@@ -106,7 +108,12 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       const accepted = result.value.responses.map((r) => r.id);
       return jsonOutgoing(
         202,
-        { accepted, stored: outcome.stored.length, duplicates: outcome.duplicates },
+        {
+          accepted,
+          stored: outcome.stored.length,
+          duplicates: outcome.duplicates,
+          erased: outcome.erased,
+        },
         headers,
       );
     } catch (error) {
@@ -193,6 +200,16 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       try {
         authorise(incoming);
         return await resultsOutgoing(options.store, url.searchParams);
+      } catch (error) {
+        return failure(error, {});
+      }
+    }
+    const erasure = path === undefined ? null : ERASURE_PATH.exec(path);
+    if (erasure !== null && options.readEndpoints !== false) {
+      if (incoming.method !== 'DELETE') return methodNotAllowed('DELETE');
+      try {
+        authorise(incoming);
+        return await erasureOutgoing(options.store, erasure, new Date(now()));
       } catch (error) {
         return failure(error, {});
       }

@@ -115,6 +115,7 @@ describe('openPostgresStore', () => {
       expect(await keyword.insert([response], receivedAt)).toEqual({
         stored: [response.id],
         duplicates: [],
+        erased: [],
       });
       expect((await keyword.get(response.id))?.response).toEqual(response);
     } finally {
@@ -129,7 +130,7 @@ describe('openPostgresStore', () => {
     'hark_responses; DROP TABLE x',
     'r"s',
     '',
-    `t${'x'.repeat(63)}`,
+    `t${'x'.repeat(47)}`,
   ])('rejects the table name %j without touching the database', async (name) => {
     // Port 1: were a connection attempted, the error would be a StorageError, not a TypeError.
     await expect(
@@ -154,16 +155,28 @@ describe('insert', () => {
   it('stores a batch and reports every id as stored', async () => {
     const batch = [npsResponse(), npsResponse({ kind: 'csat', score: 4 }), minimalResponse()];
     const outcome = await store.insert(batch, receivedAt);
-    expect(outcome).toEqual({ stored: batch.map((r) => r.id), duplicates: [] });
+    expect(outcome).toEqual({ stored: batch.map((r) => r.id), duplicates: [], erased: [] });
     for (const response of batch) expect(await store.get(response.id)).toBeDefined();
   });
 
   it('stores a batch sent three times once, reporting the re-sends as duplicates', async () => {
     const batch = [npsResponse({ surveyId: 'resend' }), npsResponse({ surveyId: 'resend' })];
     const ids = batch.map((r) => r.id);
-    expect(await store.insert(batch, receivedAt)).toEqual({ stored: ids, duplicates: [] });
-    expect(await store.insert(batch, receivedAt)).toEqual({ stored: [], duplicates: ids });
-    expect(await store.insert(batch, receivedAt)).toEqual({ stored: [], duplicates: ids });
+    expect(await store.insert(batch, receivedAt)).toEqual({
+      stored: ids,
+      duplicates: [],
+      erased: [],
+    });
+    expect(await store.insert(batch, receivedAt)).toEqual({
+      stored: [],
+      duplicates: ids,
+      erased: [],
+    });
+    expect(await store.insert(batch, receivedAt)).toEqual({
+      stored: [],
+      duplicates: ids,
+      erased: [],
+    });
     expect(await store.count('resend')).toBe(2);
   });
 
@@ -186,6 +199,7 @@ describe('insert', () => {
     expect(await store.insert([a, b, c, d], receivedAt)).toEqual({
       stored: [a.id, c.id],
       duplicates: [b.id, d.id],
+      erased: [],
     });
     expect(await store.count('mixed')).toBe(4);
   });
@@ -195,6 +209,7 @@ describe('insert', () => {
     expect(await store.insert([response, { ...response, score: 3 }], receivedAt)).toEqual({
       stored: [response.id],
       duplicates: [response.id],
+      erased: [],
     });
     expect((await store.get(response.id))?.response.score).toBe(9);
   });
@@ -212,7 +227,11 @@ describe('insert', () => {
   it('answers an empty batch without querying', async () => {
     const query = vi.spyOn(pg.Pool.prototype, 'query');
     try {
-      expect(await store.insert([], receivedAt)).toEqual({ stored: [], duplicates: [] });
+      expect(await store.insert([], receivedAt)).toEqual({
+        stored: [],
+        duplicates: [],
+        erased: [],
+      });
       expect(query).not.toHaveBeenCalled();
     } finally {
       query.mockRestore();

@@ -5,6 +5,7 @@ import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
+  type ErasureTarget,
   type InsertOutcome,
   type ResponseStore,
   type ScoreCount,
@@ -24,8 +25,12 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
 }
 
-/** Table names are interpolated into SQL (identifiers cannot be parameters), so only these pass. */
-const TABLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/**
+ * Table names are interpolated into SQL (identifiers cannot be parameters), so only these pass;
+ * short enough that the erasure tables' names (`<table>_erased_visitors`) stay within PostgreSQL's
+ * 63 characters.
+ */
+const TABLE_NAME = /^[a-z_][a-z0-9_]{0,46}$/;
 
 const UUID = new RegExp(UUID_PATTERN);
 
@@ -62,7 +67,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       cause: error,
     });
   }
-  return new PostgresStore(pool, `"${table}"`);
+  return new PostgresStore(pool, table);
 }
 
 async function migrate(pool: pg.Pool, table: string): Promise<void> {
@@ -92,6 +97,23 @@ async function migrate(pool: pg.Pool, table: string): Promise<void> {
     await client.query(
       `CREATE INDEX IF NOT EXISTS "${table}_survey_answered_idx" ON "${table}" (survey_id, answered_at)`,
     );
+    // Erasure: tombstones of erased answers and visitors (see ResponseStore.erase).
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS "${table}_erased_responses" (
+        id uuid PRIMARY KEY,
+        erased_at timestamptz NOT NULL
+      )`);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS "${table}_erased_visitors" (
+        visitor_id text PRIMARY KEY,
+        erased_at timestamptz NOT NULL
+      )`);
+    await client.query(
+      `CREATE INDEX IF NOT EXISTS "${table}_visitor_idx" ON "${table}" (visitor_id) WHERE visitor_id IS NOT NULL`,
+    );
+    await client.query(
+      `CREATE INDEX IF NOT EXISTS "${table}_answered_idx" ON "${table}" (answered_at)`,
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -118,18 +140,22 @@ const GROUP_EXPRESSIONS: Readonly<Record<ScoreGrouping | 'none', string>> = {
 
 class PostgresStore implements ResponseStore {
   readonly #pool: pg.Pool;
-  /** The table name, already validated and quoted. */
+  /** The table names, already validated and quoted. */
   readonly #table: string;
+  readonly #erasedResponses: string;
+  readonly #erasedVisitors: string;
   #closed = false;
 
   constructor(pool: pg.Pool, table: string) {
     this.#pool = pool;
-    this.#table = table;
+    this.#table = `"${table}"`;
+    this.#erasedResponses = `"${table}_erased_responses"`;
+    this.#erasedVisitors = `"${table}_erased_visitors"`;
   }
 
   async insert(responses: readonly HarkResponse[], receivedAt: Date): Promise<InsertOutcome> {
     this.#assertOpen();
-    if (responses.length === 0) return { stored: [], duplicates: [] };
+    if (responses.length === 0) return { stored: [], duplicates: [], erased: [] };
     const received = receivedAt.toISOString();
     // One statement for the whole batch: atomic without an explicit transaction, and one round trip.
     const sql = `
@@ -138,7 +164,11 @@ class PostgresStore implements ResponseStore {
       SELECT b.*, $14::timestamptz
       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[],
         $7::text[], $8::timestamptz[], $9::text[], $10::text[], $11::jsonb[], $12::text[],
-        $13::text[]) AS b
+        $13::text[]) AS b (id, survey_id, kind, score, comment, locale, page_url, answered_at,
+        variant, visitor_id, metadata, sdk_name, sdk_version)
+      WHERE NOT EXISTS (SELECT 1 FROM ${this.#erasedResponses} e WHERE e.id = b.id)
+        AND NOT EXISTS (SELECT 1 FROM ${this.#erasedVisitors} v
+                        WHERE v.visitor_id = b.visitor_id AND v.erased_at >= b.answered_at)
       ON CONFLICT (id) DO NOTHING
       RETURNING id`;
     const params = [
@@ -168,15 +198,111 @@ class PostgresStore implements ResponseStore {
     }
     // PostgreSQL returns ids in canonical (lowercase) form; wire ids are lowercase already.
     const written = new Set(rows.map((row) => row.id));
+    const unwritten = responses.filter((r) => !written.has(r.id.toLowerCase()));
+    // Only what was not written is looked at again: erased, or already there.
+    const erasedIds =
+      unwritten.length === 0 ? new Set<string>() : await this.#erasedAmong(unwritten);
     const stored: string[] = [];
     const duplicates: string[] = [];
+    const erased: string[] = [];
     for (const { id } of responses) {
       const key = id.toLowerCase();
       // An id repeated within one batch is written once; its later copies are duplicates.
       if (written.delete(key)) stored.push(id);
+      else if (erasedIds.has(key)) erased.push(id);
       else duplicates.push(id);
     }
-    return { stored, duplicates };
+    return { stored, duplicates, erased };
+  }
+
+  async #erasedAmong(responses: readonly HarkResponse[]): Promise<Set<string>> {
+    const rows = await this.#query<{ id: string }>(
+      'check erased answers',
+      `SELECT b.id FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS b (id, visitor_id, answered_at)
+       WHERE EXISTS (SELECT 1 FROM ${this.#erasedResponses} e WHERE e.id = b.id)
+          OR EXISTS (SELECT 1 FROM ${this.#erasedVisitors} v
+                     WHERE v.visitor_id = b.visitor_id AND v.erased_at >= b.answered_at)`,
+      [
+        responses.map((r) => r.id),
+        responses.map((r) => r.visitorId ?? null),
+        responses.map((r) => utcInstant(r.answeredAt)),
+      ],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async erase(target: ErasureTarget, at: Date): Promise<number> {
+    this.#assertOpen();
+    const client = await this.#connect('erase');
+    try {
+      await client.query('BEGIN');
+      let erased: number;
+      if ('responseId' in target) {
+        // No valid answer has another shape of id: nothing to delete, nothing to remember.
+        if (!UUID.test(target.responseId)) {
+          await client.query('ROLLBACK');
+          return 0;
+        }
+        await client.query(
+          `INSERT INTO ${this.#erasedResponses} (id, erased_at) VALUES ($1, $2)
+           ON CONFLICT (id) DO NOTHING`,
+          [target.responseId, at],
+        );
+        erased =
+          (await client.query(`DELETE FROM ${this.#table} WHERE id = $1`, [target.responseId]))
+            .rowCount ?? 0;
+      } else {
+        const { rows } = await client.query<{ id: string }>(
+          `DELETE FROM ${this.#table} WHERE visitor_id = $1 RETURNING id`,
+          [target.visitorId],
+        );
+        await client.query(
+          `INSERT INTO ${this.#erasedResponses} (id, erased_at)
+           SELECT unnest($1::uuid[]), $2 ON CONFLICT (id) DO NOTHING`,
+          [rows.map((row) => row.id), at],
+        );
+        await client.query(
+          `INSERT INTO ${this.#erasedVisitors} (visitor_id, erased_at) VALUES ($1, $2)
+           ON CONFLICT (visitor_id) DO UPDATE
+           SET erased_at = greatest(${this.#erasedVisitors}.erased_at, excluded.erased_at)`,
+          [target.visitorId, at],
+        );
+        erased = rows.length;
+      }
+      await client.query('COMMIT');
+      return erased;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw new StorageError(`Could not erase in PostgreSQL: ${messageOf(error)}`, {
+        cause: error,
+      });
+    } finally {
+      client.release();
+    }
+  }
+
+  async purgeBefore(cutoff: Date): Promise<number> {
+    this.#assertOpen();
+    try {
+      const result = await this.#pool.query(`DELETE FROM ${this.#table} WHERE answered_at < $1`, [
+        cutoff,
+      ]);
+      return result.rowCount ?? 0;
+    } catch (error) {
+      throw new StorageError(`Could not purge old answers in PostgreSQL: ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async #connect(what: string): Promise<pg.PoolClient> {
+    try {
+      return await this.#pool.connect();
+    } catch (error) {
+      throw new StorageError(`Could not ${what} in PostgreSQL: ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
   }
 
   async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {

@@ -28,7 +28,7 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       delete minimal.visitorId;
       delete minimal.metadata;
       const outcome = await store.insert([full, minimal as HarkResponse], receivedAt);
-      expect(outcome).toEqual({ stored: [full.id, minimal.id], duplicates: [] });
+      expect(outcome).toEqual({ stored: [full.id, minimal.id], duplicates: [], erased: [] });
       expect(await store.get(full.id)).toEqual({
         response: full,
         receivedAt: '2026-11-25T12:00:00.000Z',
@@ -114,9 +114,21 @@ export function describeResponseStore(name: string, open: () => Promise<Response
     it('stores each id once when the same batch arrives three times', async () => {
       const batch = [npsResponse(), npsResponse(), npsResponse()];
       const ids = batch.map((r) => r.id);
-      expect(await store.insert(batch, receivedAt)).toEqual({ stored: ids, duplicates: [] });
-      expect(await store.insert(batch, receivedAt)).toEqual({ stored: [], duplicates: ids });
-      expect(await store.insert(batch, receivedAt)).toEqual({ stored: [], duplicates: ids });
+      expect(await store.insert(batch, receivedAt)).toEqual({
+        stored: ids,
+        duplicates: [],
+        erased: [],
+      });
+      expect(await store.insert(batch, receivedAt)).toEqual({
+        stored: [],
+        duplicates: ids,
+        erased: [],
+      });
+      expect(await store.insert(batch, receivedAt)).toEqual({
+        stored: [],
+        duplicates: ids,
+        erased: [],
+      });
       expect(await store.count()).toBe(3);
     });
 
@@ -143,7 +155,11 @@ export function describeResponseStore(name: string, open: () => Promise<Response
     });
 
     it('answers an empty batch without storing anything', async () => {
-      expect(await store.insert([], receivedAt)).toEqual({ stored: [], duplicates: [] });
+      expect(await store.insert([], receivedAt)).toEqual({
+        stored: [],
+        duplicates: [],
+        erased: [],
+      });
       expect(await store.count()).toBe(0);
     });
 
@@ -201,6 +217,79 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       ]);
       expect(await store.countScores({ surveyId: 'nobody' })).toEqual([]);
       expect(await store.count('grouped')).toBe(4);
+    });
+
+    it('erases one answer: gone from reads and results; a late re-send is acknowledged, not stored', async () => {
+      const keep = npsResponse({ surveyId: 'erase-one', score: 10 });
+      const gone = npsResponse({ surveyId: 'erase-one', score: 2 });
+      await store.insert([keep, gone], receivedAt);
+      expect(await store.erase({ responseId: gone.id }, new Date('2026-11-25T13:00:00Z'))).toBe(1);
+      expect(await store.get(gone.id)).toBeUndefined();
+      expect(await store.get(keep.id)).toBeDefined();
+      expect(await store.countScores({ surveyId: 'erase-one' })).toEqual([
+        { kind: 'nps', group: null, score: 10, count: 1 },
+      ]);
+      // The visitor's outbox sends it again: acknowledged as erased, nothing stored.
+      expect(await store.insert([gone], receivedAt)).toEqual({
+        stored: [],
+        duplicates: [],
+        erased: [gone.id],
+      });
+      expect(await store.count('erase-one')).toBe(1);
+      // Erasing again, or an id never received, deletes nothing and still leaves a tombstone.
+      expect(await store.erase({ responseId: gone.id }, new Date())).toBe(0);
+      const early = npsResponse({ surveyId: 'erase-one' });
+      expect(await store.erase({ responseId: early.id }, new Date())).toBe(0);
+      expect(await store.insert([early], receivedAt)).toEqual({
+        stored: [],
+        duplicates: [],
+        erased: [early.id],
+      });
+      expect(await store.count('erase-one')).toBe(1);
+    });
+
+    it('erases a visitor: every answer given up to the erasure, including ones still on their way', async () => {
+      const visitorId = 'visitor-to-forget';
+      const at = (answeredAt: string) =>
+        npsResponse({ surveyId: 'erase-visitor', visitorId, answeredAt });
+      const stored = [at('2026-11-20T10:00:00.000Z'), at('2026-11-21T10:00:00.000Z')];
+      const other = npsResponse({ surveyId: 'erase-visitor', visitorId: 'someone-else' });
+      await store.insert([...stored, other], receivedAt);
+      const erasedAt = new Date('2026-11-22T00:00:00.000Z');
+      expect(await store.erase({ visitorId }, erasedAt)).toBe(2);
+      expect(await store.count('erase-visitor')).toBe(1);
+      for (const r of stored) expect(await store.get(r.id)).toBeUndefined();
+      // Re-sent, and one given before the erasure that had not arrived yet: neither is stored.
+      const late = at('2026-11-21T23:59:59.999Z');
+      expect(await store.insert([stored[0] as HarkResponse, late], receivedAt)).toEqual({
+        stored: [],
+        duplicates: [],
+        erased: [stored[0]?.id, late.id],
+      });
+      // Given after the erasure (the visitor came back): stored.
+      const fresh = at('2026-11-22T00:00:00.001Z');
+      expect(await store.insert([fresh], receivedAt)).toEqual({
+        stored: [fresh.id],
+        duplicates: [],
+        erased: [],
+      });
+      // A second erasure of the same visitor moves the line forward, never back.
+      expect(await store.erase({ visitorId }, new Date('2026-11-21T00:00:00.000Z'))).toBe(1);
+      expect(await store.count('erase-visitor')).toBe(1);
+      const between = at('2026-11-21T12:00:00.000Z');
+      expect((await store.insert([between], receivedAt)).erased).toEqual([between.id]);
+    });
+
+    it('purges answers given before a cutoff (retention), and only those', async () => {
+      const old = npsResponse({ surveyId: 'retention', answeredAt: '2026-01-01T00:00:00.000Z' });
+      const edge = npsResponse({ surveyId: 'retention', answeredAt: '2026-06-01T00:00:00.000Z' });
+      const recent = npsResponse({ surveyId: 'retention', answeredAt: '2026-11-01T00:00:00.000Z' });
+      await store.insert([old, edge, recent], receivedAt);
+      expect(await store.purgeBefore(new Date('2026-06-01T00:00:00.000Z'))).toBe(1);
+      expect(await store.get(old.id)).toBeUndefined();
+      expect(await store.get(edge.id)).toBeDefined();
+      expect(await store.count('retention')).toBe(2);
+      expect(await store.purgeBefore(new Date('2026-06-01T00:00:00.000Z'))).toBe(0);
     });
 
     it('rejects every call after close', async () => {

@@ -7,7 +7,15 @@ export interface InsertOutcome {
   readonly stored: readonly string[];
   /** Ids that were already stored (a re-send); acknowledged, not written again. */
   readonly duplicates: readonly string[];
+  /**
+   * Ids that were erased (by id, or with their visitor): acknowledged, so the visitor's outbox
+   * lets them go, and never stored again.
+   */
+  readonly erased: readonly string[];
 }
+
+/** Whose answers to erase: one answer, or every answer of one anonymous visitor. */
+export type ErasureTarget = { readonly responseId: string } | { readonly visitorId: string };
 
 /** Which answers a results query covers. */
 export interface ScoreQuery {
@@ -49,6 +57,14 @@ export interface ResponseStore {
   get(id: string): Promise<StoredResponse | undefined>;
   /** How many answers are stored, for one survey or in all. */
   count(surveyId?: string): Promise<number>;
+  /**
+   * Deletes the answer, or every answer of the visitor, and leaves a tombstone: the id (and, for
+   * a visitor, the visitor id with the time of erasure), so that a late re-send of an erased
+   * answer is acknowledged but not stored. Resolves how many stored answers were deleted.
+   */
+  erase(target: ErasureTarget, at: Date): Promise<number>;
+  /** Deletes the answers given before `cutoff` (a retention period); resolves how many. */
+  purgeBefore(cutoff: Date): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -44,6 +44,46 @@ describe('SQLite store', () => {
     await store.close();
   });
 
+  it('upgrades a version 1 database in place, keeping its answers, and erases in it', async () => {
+    const path = freshPath();
+    const v1 = new Database(path);
+    // Version 1's schema, as the first release wrote it.
+    v1.exec(`CREATE TABLE hark_responses (
+      id TEXT PRIMARY KEY NOT NULL, survey_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('nps', 'csat', 'ces')),
+      score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10), comment TEXT, locale TEXT NOT NULL,
+      page_url TEXT NOT NULL, answered_at TEXT NOT NULL, variant TEXT, visitor_id TEXT,
+      metadata TEXT, sdk_name TEXT NOT NULL, sdk_version TEXT NOT NULL, received_at TEXT NOT NULL
+    ) STRICT`);
+    const old = npsResponse({ surveyId: 'v1', visitorId: 'v1-visitor', comment: undefined });
+    delete (old as { comment?: string }).comment;
+    delete (old as { metadata?: unknown }).metadata;
+    v1.prepare(
+      `INSERT INTO hark_responses VALUES (?, 'v1', 'nps', ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+    ).run(
+      old.id,
+      old.score,
+      old.locale,
+      old.pageUrl,
+      old.answeredAt,
+      old.variant ?? null,
+      old.visitorId ?? null,
+      old.sdk.name,
+      old.sdk.version,
+      receivedAt.toISOString(),
+    );
+    v1.pragma('user_version = 1');
+    v1.close();
+    const store = openSqliteStore({ path });
+    expect((await store.get(old.id))?.response).toEqual(old);
+    expect(await store.erase({ visitorId: 'v1-visitor' }, new Date())).toBe(1);
+    expect((await store.insert([old], receivedAt)).erased).toEqual([old.id]);
+    await store.close();
+    const check = new Database(path);
+    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    check.close();
+  });
+
   it('refuses a database from a newer collector', () => {
     const path = freshPath();
     const db = new Database(path);
@@ -51,7 +91,7 @@ describe('SQLite store', () => {
     db.close();
     expect(() => openSqliteStore({ path })).toThrow(
       new StorageError(
-        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 1`,
+        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 2`,
       ),
     );
   });
@@ -95,7 +135,10 @@ describe('SQLite store', () => {
       store.insert([good], receivedAt),
       store.insert(poisoned, receivedAt),
     ]);
-    expect(ok).toEqual({ status: 'fulfilled', value: { stored: [good.id], duplicates: [] } });
+    expect(ok).toEqual({
+      status: 'fulfilled',
+      value: { stored: [good.id], duplicates: [], erased: [] },
+    });
     expect(bad.status).toBe('rejected');
     // The poisoned batch is all or nothing: its first, valid row was rolled back too.
     expect(await store.get(poisoned[0]!.id)).toBeUndefined();

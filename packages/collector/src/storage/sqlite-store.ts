@@ -6,6 +6,7 @@ import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
+  type ErasureTarget,
   type InsertOutcome,
   type ResponseStore,
   type ScoreCount,
@@ -21,7 +22,7 @@ export interface SqliteStoreOptions {
   readonly path: string;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 // STRICT tables make SQLite enforce the column types; the CHECKs repeat the protocol's bounds so
 // the database refuses a bad row even if a caller skipped validation.
@@ -43,6 +44,22 @@ CREATE TABLE IF NOT EXISTS hark_responses (
   received_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS hark_responses_survey_answered ON hark_responses (survey_id, answered_at);
+`;
+
+// Erasure: the ids of erased answers, and the visitors erased with the time of erasure, so that a
+// late re-send from a visitor's outbox is acknowledged and not stored again.
+const MIGRATION_2 = `
+CREATE TABLE IF NOT EXISTS hark_erased_responses (
+  id TEXT PRIMARY KEY NOT NULL,
+  erased_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS hark_erased_visitors (
+  visitor_id TEXT PRIMARY KEY NOT NULL,
+  erased_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS hark_responses_visitor ON hark_responses (visitor_id)
+  WHERE visitor_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS hark_responses_answered ON hark_responses (answered_at);
 `;
 
 const GROUP_EXPRESSIONS: Record<ScoreGrouping | 'none', string> = {
@@ -91,9 +108,10 @@ function migrate(db: Database.Database): void {
       `the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`,
     );
   }
-  if (version < 1) {
+  if (version < SCHEMA_VERSION) {
     db.transaction(() => {
-      db.exec(MIGRATION_1);
+      if (version < 1) db.exec(MIGRATION_1);
+      if (version < 2) db.exec(MIGRATION_2);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
   }
@@ -103,24 +121,36 @@ class SqliteStore implements ResponseStore {
   readonly #db: Database.Database;
   readonly #insertRow: Database.Statement;
   readonly #getRow: Database.Statement<[string], ResponseRow>;
+  readonly #isErased: Database.Statement<[string, string | null, string]>;
   #pending: PendingInsert[] = [];
   #flushScheduled = false;
   #closed = false;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    // Not stored when already there (a re-send) or erased: the tombstone checks cost two index
+    // probes, and only an unwritten row is looked at again to tell which it was.
     this.#insertRow = db.prepare(
       `INSERT INTO hark_responses (id, survey_id, kind, score, comment, locale, page_url, answered_at,
          variant, visitor_id, metadata, sdk_name, sdk_version, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       SELECT @id, @surveyId, @kind, @score, @comment, @locale, @pageUrl, @answeredAt, @variant,
+         @visitorId, @metadata, @sdkName, @sdkVersion, @receivedAt
+       WHERE NOT EXISTS (SELECT 1 FROM hark_erased_responses WHERE id = @id)
+         AND NOT EXISTS (SELECT 1 FROM hark_erased_visitors
+                         WHERE visitor_id = @visitorId AND erased_at >= @answeredAt)
        ON CONFLICT (id) DO NOTHING`,
+    );
+    this.#isErased = db.prepare(
+      `SELECT 1 FROM hark_erased_responses WHERE id = ?
+       UNION ALL
+       SELECT 1 FROM hark_erased_visitors WHERE visitor_id = ? AND erased_at >= ?`,
     );
     this.#getRow = db.prepare('SELECT * FROM hark_responses WHERE id = ?');
   }
 
   insert(responses: readonly HarkResponse[], receivedAt: Date): Promise<InsertOutcome> {
     if (this.#closed) return Promise.reject(new StorageError('the SQLite store is closed'));
-    if (responses.length === 0) return Promise.resolve({ stored: [], duplicates: [] });
+    if (responses.length === 0) return Promise.resolve({ stored: [], duplicates: [], erased: [] });
     return new Promise((resolve, reject) => {
       this.#pending.push({ responses, receivedAt: receivedAt.toISOString(), resolve, reject });
       if (!this.#flushScheduled) {
@@ -162,26 +192,31 @@ class SqliteStore implements ResponseStore {
   #insertBatch({ responses, receivedAt }: PendingInsert): InsertOutcome {
     const stored: string[] = [];
     const duplicates: string[] = [];
+    const erased: string[] = [];
     for (const r of responses) {
-      const { changes } = this.#insertRow.run(
-        r.id,
-        r.surveyId,
-        r.kind,
-        r.score,
-        r.comment ?? null,
-        canonicalLocale(r.locale),
-        r.pageUrl,
-        utcInstant(r.answeredAt),
-        r.variant ?? null,
-        r.visitorId ?? null,
-        r.metadata === undefined ? null : JSON.stringify(r.metadata),
-        r.sdk.name,
-        r.sdk.version,
+      const answeredAt = utcInstant(r.answeredAt);
+      const visitorId = r.visitorId ?? null;
+      const { changes } = this.#insertRow.run({
+        id: r.id,
+        surveyId: r.surveyId,
+        kind: r.kind,
+        score: r.score,
+        comment: r.comment ?? null,
+        locale: canonicalLocale(r.locale),
+        pageUrl: r.pageUrl,
+        answeredAt,
+        variant: r.variant ?? null,
+        visitorId,
+        metadata: r.metadata === undefined ? null : JSON.stringify(r.metadata),
+        sdkName: r.sdk.name,
+        sdkVersion: r.sdk.version,
         receivedAt,
-      );
-      (changes === 1 ? stored : duplicates).push(r.id);
+      });
+      if (changes === 1) stored.push(r.id);
+      else if (this.#isErased.get(r.id, visitorId, answeredAt) !== undefined) erased.push(r.id);
+      else duplicates.push(r.id);
     }
-    return { stored, duplicates };
+    return { stored, duplicates, erased };
   }
 
   async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {
@@ -223,6 +258,50 @@ class SqliteStore implements ResponseStore {
             .get(surveyId),
     );
     return row?.n ?? 0;
+  }
+
+  async erase(target: ErasureTarget, at: Date): Promise<number> {
+    const when = at.toISOString();
+    return this.#run('erase', () =>
+      this.#db
+        .transaction(() => {
+          const tombstone = this.#db.prepare(
+            `INSERT INTO hark_erased_responses (id, erased_at) VALUES (?, ?)
+           ON CONFLICT (id) DO NOTHING`,
+          );
+          if ('responseId' in target) {
+            tombstone.run(target.responseId, when);
+            return this.#db
+              .prepare('DELETE FROM hark_responses WHERE id = ?')
+              .run(target.responseId).changes;
+          }
+          const ids = this.#db
+            .prepare<[string], { id: string }>(
+              'DELETE FROM hark_responses WHERE visitor_id = ? RETURNING id',
+            )
+            .all(target.visitorId);
+          for (const { id } of ids) tombstone.run(id, when);
+          // Answers this visitor gave up to now, still in an outbox somewhere, are erased too.
+          this.#db
+            .prepare(
+              `INSERT INTO hark_erased_visitors (visitor_id, erased_at) VALUES (?, ?)
+             ON CONFLICT (visitor_id) DO UPDATE SET erased_at = max(erased_at, excluded.erased_at)`,
+            )
+            .run(target.visitorId, when);
+          return ids.length;
+        })
+        .immediate(),
+    );
+  }
+
+  async purgeBefore(cutoff: Date): Promise<number> {
+    return this.#run(
+      'purge old answers',
+      () =>
+        this.#db
+          .prepare('DELETE FROM hark_responses WHERE answered_at < ?')
+          .run(utcInstant(cutoff.toISOString())).changes,
+    );
   }
 
   async close(): Promise<void> {

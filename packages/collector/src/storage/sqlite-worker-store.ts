@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { HarkResponse } from '../protocol/schema.js';
 import type {
+  ErasureTarget,
   InsertOutcome,
   ResponseStore,
   ScoreCount,
@@ -83,6 +84,8 @@ export async function openSqliteStoreInWorker(options: SqliteStoreOptions): Prom
       call<ScoreCount[]>('countScores', query, groupBy),
     get: (id: string) => call<StoredResponse | undefined>('get', id),
     count: (surveyId?: string) => call<number>('count', surveyId),
+    erase: (target: ErasureTarget, at: Date) => call<number>('erase', target, at),
+    purgeBefore: (cutoff: Date) => call<number>('purgeBefore', cutoff),
     async close() {
       if (closed) return;
       try {

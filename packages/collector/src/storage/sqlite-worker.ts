@@ -8,7 +8,7 @@ import { openSqliteStore } from './sqlite-store.js';
 /** What the main thread asks. */
 export interface WorkerRequest {
   readonly id: number;
-  readonly op: 'insert' | 'countScores' | 'get' | 'count' | 'close';
+  readonly op: 'insert' | 'countScores' | 'get' | 'count' | 'erase' | 'purgeBefore' | 'close';
   readonly args: readonly unknown[];
 }
 
