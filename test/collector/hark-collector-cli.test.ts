@@ -62,7 +62,12 @@ describe('hark-collector', () => {
     const { url } = await startBin(['--postgres', inject('pgUrl')]);
     const one = answer({ surveyId: `cli-pg-${process.pid}` });
     const response = await postSubmission(url, submissionOf(one));
-    expect(await response.json()).toEqual({ accepted: [one.id], stored: 1, duplicates: [] });
+    expect(await response.json()).toEqual({
+      accepted: [one.id],
+      stored: 1,
+      duplicates: [],
+      erased: [],
+    });
   });
 
   it('lets only the allowed origins submit', async () => {

@@ -79,7 +79,12 @@ describe('the reference server on loopback', () => {
     // Its outbox still holds the answer, so it sends it again: acknowledged, not stored twice.
     const resend = await postSubmission(server.url, submissionOf(lost));
     expect(resend.status).toBe(202);
-    expect(await resend.json()).toEqual({ accepted: [lost.id], stored: 0, duplicates: [lost.id] });
+    expect(await resend.json()).toEqual({
+      accepted: [lost.id],
+      stored: 0,
+      duplicates: [lost.id],
+      erased: [],
+    });
     expect(await server.store.count('dropped')).toBe(1);
   });
 
