@@ -129,6 +129,22 @@ describe('the script tag', () => {
     await v.context.close();
   });
 
+  it('an event tracked before the surveys arrived still shows its survey', async () => {
+    site.page(
+      '/surveys-late.json',
+      JSON.stringify([
+        { id: 'tag-late-event', kind: 'nps', trigger: { on: 'event', name: 'paid' } },
+      ]),
+    );
+    site.page('/track-early.js', "window.hark = window.hark || []; hark.push(['track', 'paid']);");
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({ 'survey-url': '/surveys-late.json' }, { before: ['/track-early.js'] }),
+    );
+    await expect.poll(() => shown(page)).toBe(true);
+    await v.context.close();
+  });
+
   it('on the page twice: one Hark, one survey, a warning', async () => {
     const v = await visitor(browser);
     const url = sitePage({ survey: nps('tag-twice') });
@@ -398,6 +414,41 @@ describe('consent and privacy', () => {
     await page.waitForTimeout(400);
     expect(await shown(page)).toBe(false);
     void id;
+    await v.context.close();
+  });
+
+  it('withdrawing consent takes a shown survey off the page', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(sitePage({ survey: nps('c-takeback'), 'require-consent': true }));
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.evaluate('Hark.consent(true)');
+    await expect.poll(() => shown(page)).toBe(true);
+    await page.evaluate('Hark.consent(false)');
+    await expect.poll(() => survey(page).count()).toBe(0);
+    expect(await page.evaluate('localStorage.getItem("hark.visitor")')).toBeNull();
+    await v.context.close();
+  });
+
+  it('consent granted under a privacy signal still does nothing', async () => {
+    site.page('/surveys-gpc.json', JSON.stringify([{ id: 'c-gpc-consent', kind: 'nps' }]));
+    const v = await visitor(browser);
+    await v.context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });
+    });
+    const page = await v.open(
+      sitePage({
+        'survey-url': '/surveys-gpc.json',
+        'require-consent': true,
+        'respect-privacy-signals': true,
+      }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.evaluate('Hark.consent(true)');
+    await page.waitForTimeout(800);
+    expect(await shown(page)).toBe(false);
+    expect(v.requests.filter((r) => r.includes('surveys-gpc') || r.includes('hark-ui'))).toEqual(
+      [],
+    );
     await v.context.close();
   });
 

@@ -15,10 +15,10 @@ const ONE_KIND = 12_000;
 /** Each locale's strings, loaded only by a page that shows that locale. */
 const LOCALE_BUDGET = 1_000;
 /**
- * The script tag's loader (a classic script, `hark.js`): DESIGN.md sets 2 kB; it is 4.3 kB, for
+ * The script tag's loader (a classic script, `hark.js`): DESIGN.md sets 2 kB; it is 4.8 kB, for
  * the reason in this package's README ("Size").
  */
-const LOADER_BUDGET = 4_300;
+const LOADER_BUDGET = 4_800;
 const ENTRIES = [
   {
     name: 'script-tag loader (hark.js)',

@@ -82,7 +82,7 @@ export function loadCatalogue(locale: string): Promise<Catalogue | undefined> {
       (error: unknown) => {
         console.warn(`[hark] the "${locale}" strings could not be loaded; showing English.`, error);
         unavailable.add(locale);
-        catalogues.delete(locale); // try again next time
+        catalogues.delete(locale); // the next page tries again
         return undefined;
       },
     );

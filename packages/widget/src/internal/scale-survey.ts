@@ -182,10 +182,15 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   /** Renders only once the strings of the survey's locale are loaded: never a flash of English. */
   protected override async scheduleUpdate(): Promise<void> {
-    const { strings } = this.language;
-    this.#catalogue = await loadCatalogue(strings);
-    // A chunk that could not load: choose again without it (English), so `lang` tells the truth.
-    if (this.#catalogue === undefined && strings !== 'en') this.#languageKey = undefined;
+    // The language may change while its strings load (a new `locale`, the page's `lang`): load
+    // until the strings in hand are those of the language the survey will render in.
+    for (;;) {
+      const { strings } = this.language;
+      this.#catalogue = await loadCatalogue(strings);
+      // A chunk that could not load: choose again without it (English), so `lang` tells the truth.
+      if (this.#catalogue === undefined && strings !== 'en') this.#languageKey = undefined;
+      if (this.language.strings === strings) break;
+    }
     super.scheduleUpdate();
   }
 

@@ -110,6 +110,12 @@ describe('scrubPii', () => {
     ['+33612345678', '[phone]'],
     ['Order 12345, 3 items, 2026-11-25, v1.2.3', 'Order 12345, 3 items, 2026-11-25, v1.2.3'],
     ['No PII here.', 'No PII here.'],
+    ['Ruf an: 030/12345678', 'Ruf an: [phone]'],
+    ['اتصل على ٠١٢٣٤٥٦٧٨٩', 'اتصل على [phone]'],
+    ['Costs €1.250.000 and $1,234,567', 'Costs €1.250.000 and $1,234,567'],
+    ['On 25.11.2026 at 2026-11-25 14:30', 'On 25.11.2026 at 2026-11-25 14:30'],
+    ['Server 192.168.100.200 is down', 'Server 192.168.100.200 is down'],
+    ['Card 4111 1111 1111 1111 stays', 'Card 4111 1111 1111 1111 stays'],
   ])('%j → %j', (input, output) => {
     expect(scrubPii(input)).toBe(output);
   });

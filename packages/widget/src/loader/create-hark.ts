@@ -1,13 +1,15 @@
 import type { Presentation } from '../components/survey/hark-survey.component.js';
 import type { SurveyDefinition } from '../definition/survey-definition.js';
 import { checkSurveyConfig } from './check-survey-config.js';
-import { LOADER_KEYS, type SurveyConfig, type Trigger } from './survey-config.js';
+import { LOADER_KEYS, type SurveyConfig, TEXT_KEYS, type Trigger } from './survey-config.js';
 import { isTargeted, pickVariant } from './targeting.js';
 import { armTriggers } from './triggers.js';
-import type { UiModule } from './ui-module.js';
+import type { MountedSurvey, UiModule } from './ui-module.js';
 import {
   forgetVisitor,
   hasPending,
+  mergeVisitors,
+  randomId,
   readVisitor,
   type VisitorRecord,
   writeVisitor,
@@ -62,9 +64,12 @@ function toDefinition(config: SurveyConfig, visitorId: string): SurveyDefinition
   const definition: Record<string, unknown> = { ...config };
   for (const key of LOADER_KEYS) delete definition[key];
   const variant = pickVariant(config.variants, config.id, visitorId);
-  return variant === undefined
-    ? (definition as unknown as SurveyDefinition)
-    : ({ ...definition, ...variant, id: config.id, variant: variant.id } as SurveyDefinition);
+  if (variant === undefined) return definition as unknown as SurveyDefinition;
+  // A variant that rewords the survey makes the base translations wrong for it: it keeps only
+  // its own (so a visitor in another language never sees the other variant's words).
+  const rewords = TEXT_KEYS.some((key) => key in variant);
+  if (rewords && variant.translations === undefined) delete definition.translations;
+  return { ...definition, ...variant, id: config.id, variant: variant.id } as SurveyDefinition;
 }
 
 /**
@@ -74,20 +79,34 @@ function toDefinition(config: SurveyConfig, visitorId: string): SurveyDefinition
 export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>): HarkApi {
   const surveys = new Map<string, SurveyConfig>();
   const trackers = new Set<(name: string) => void>();
+  /** Events tracked on this page, for surveys armed after them (fetched late, or after consent). */
+  const tracked = new Set<string>();
   const attributes: Record<string, string | number | boolean> = {};
-  const disarms: (() => void)[] = [];
+  /** Per survey, what disarms its triggers. */
+  const armed = new Map<string, () => void>();
+  const mounted = new Set<MountedSurvey>();
   const blocked = options.respectPrivacySignals === true && privacySignal();
+  const recontactDays = options.recontactDays ?? 14;
   let record: VisitorRecord = readVisitor();
   let consented = !options.requireConsent || record.consent === true;
   let showing = false;
   const onScreen = new Set<string>();
   let started = false;
   const allowed = () => consented && !blocked;
-  const save = () => allowed() && writeVisitor(record);
+  // Another tab may have written since this one read: merge, never overwrite its history.
+  const refresh = () => {
+    record = mergeVisitors(readVisitor(), record);
+  };
+  const save = () => {
+    if (!allowed()) return;
+    refresh();
+    writeVisitor(record);
+  };
 
   const visitorId = (): string => {
+    refresh();
     if (record.visitorId === undefined) {
-      record.visitorId = crypto.randomUUID();
+      record.visitorId = randomId();
       save();
     }
     return record.visitorId;
@@ -99,31 +118,54 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
   };
 
   /** Whether an automatic trigger may show the survey now. */
-  const eligible = (config: SurveyConfig): boolean =>
-    !(config.id in record.answered) &&
-    !(config.id in record.dismissed) &&
-    Date.now() - (record.lastShown ?? 0) >= (options.recontactDays ?? 14) * DAY &&
-    isTargeted(config.targeting, config.id, {
-      id: visitorId(),
-      languages: languages(),
-      attributes,
-    });
+  const eligible = (config: SurveyConfig): boolean => {
+    refresh();
+    return (
+      !(config.id in record.answered) &&
+      !(config.id in record.dismissed) &&
+      // The recontact period is between floating surveys; an inline one is part of the page.
+      (config.presentation === 'inline' ||
+        Date.now() - (record.lastShown ?? 0) >= recontactDays * DAY) &&
+      isTargeted(config.targeting, config.id, {
+        id: visitorId(),
+        languages: languages(),
+        attributes,
+      })
+    );
+  };
+
+  const disarm = (id: string) => {
+    armed.get(id)?.();
+    armed.delete(id);
+  };
 
   const show = async (config: SurveyConfig, automatic: boolean): Promise<boolean> => {
     // One floating survey at a time; an inline one is part of the page, placed by its owner.
     const floating = config.presentation !== 'inline';
     if (!allowed() || onScreen.has(config.id) || (floating && showing)) return false;
-    if (automatic && !eligible(config)) return false;
     showing ||= floating;
     onScreen.add(config.id);
-    const id = visitorId();
-    const metadata: Record<string, string> = {};
-    for (const key of options.metadata ?? []) {
-      if (key in attributes) metadata[key] = String(attributes[key]);
-    }
+    const release = () => {
+      if (floating) showing = false;
+      onScreen.delete(config.id);
+    };
     try {
+      if (automatic && !eligible(config)) {
+        release();
+        return false;
+      }
+      const id = visitorId();
+      const metadata: Record<string, string> = {};
+      for (const key of options.metadata ?? []) {
+        if (key in attributes) metadata[key] = String(attributes[key]);
+      }
       const ui = await loadUi();
-      const shown = await ui.mountSurvey({
+      // Consent may have been withdrawn while the UI loaded.
+      if (!allowed()) {
+        release();
+        return false;
+      }
+      const survey = await ui.mountSurvey({
         definition: toDefinition(config, id),
         presentation: (config.presentation ?? 'corner') as Presentation,
         ...(config.target === undefined ? {} : { target: config.target }),
@@ -135,26 +177,29 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
         scrubPii: options.scrubPii === true,
         onAnswered: () => {
           record.answered[config.id] = Date.now();
+          disarm(config.id);
           save();
         },
         onClosed: (answered) => {
           if (!answered) record.dismissed[config.id] = Date.now();
-          if (floating) showing = false;
-          onScreen.delete(config.id);
+          disarm(config.id);
+          if (survey) mounted.delete(survey);
+          release();
           save();
         },
       });
-      if (shown) {
-        record.lastShown = Date.now();
-        save();
-      } else {
-        if (floating) showing = false;
-        onScreen.delete(config.id);
+      if (survey === undefined) {
+        // It cannot show (the console says why): stop trying on every trigger.
+        disarm(config.id);
+        release();
+        return false;
       }
-      return shown;
+      mounted.add(survey);
+      if (floating) record.lastShown = Date.now();
+      save();
+      return true;
     } catch (error) {
-      if (floating) showing = false;
-      onScreen.delete(config.id);
+      release();
       console.error('[hark] the survey could not be loaded', error);
       return false;
     }
@@ -174,13 +219,19 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
   };
 
   const arm = (config: SurveyConfig): void => {
+    if (armed.has(config.id)) return;
     const triggers: readonly Trigger[] = [config.trigger ?? { on: 'pageLoad' }].flat();
-    disarms.push(
+    armed.set(
+      config.id,
       armTriggers(
         triggers,
         () => void show(config, true),
         (listener) => {
           trackers.add(listener);
+          // An event tracked before this survey was armed still counts on this page.
+          queueMicrotask(() => {
+            for (const name of tracked) listener(name);
+          });
           return () => trackers.delete(listener);
         },
       ),
@@ -194,26 +245,28 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
     started = true;
     for (const config of surveys.values()) arm(config);
     // Fetched once consent allows: before, Hark makes no request at all.
-    if (!fetched) {
+    if (!fetched && options.surveyUrl !== undefined) {
       fetched = true;
-      if (options.surveyUrl !== undefined) {
-        loaded = fetch(options.surveyUrl, { credentials: 'omit' })
-          .then((response) => {
-            if (!response.ok) throw new Error(`HTTP ${response.status}`);
-            return response.json();
-          })
-          .then((body: unknown) => {
-            const list = Array.isArray(body) ? body : (body as { surveys?: unknown })?.surveys;
-            if (!Array.isArray(list))
-              throw new Error('expected an array of surveys, or { "surveys": [...] }');
-            for (const config of list) add(config as SurveyConfig);
-          })
-          .catch((error) => console.error(`[hark] surveys from ${options.surveyUrl}:`, error));
-      }
+      loaded = fetch(options.surveyUrl, { credentials: 'omit' })
+        .then((response) => {
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return response.json();
+        })
+        .then((body: unknown) => {
+          const list = Array.isArray(body) ? body : (body as { surveys?: unknown })?.surveys;
+          if (!Array.isArray(list))
+            throw new Error('expected an array of surveys, or { "surveys": [...] }');
+          for (const config of list) add(config as SurveyConfig);
+        })
+        .catch((error) => console.error(`[hark] surveys from ${options.surveyUrl}:`, error));
     }
     if (hasPending()) {
       // Answers from an earlier visit wait in the outbox: send them once the page is idle.
-      setTimeout(() => void loadUi().then((ui) => ui.flushPending(options.collector)), 1000);
+      setTimeout(() => {
+        loadUi()
+          .then((ui) => ui.flushPending(options.collector))
+          .catch((error) => console.warn('[hark] waiting answers could not be sent yet', error));
+      }, 1000);
     }
   };
 
@@ -232,6 +285,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
       return show(config, false);
     },
     track: (event) => {
+      tracked.add(event);
       for (const listener of trackers) listener(event);
     },
     identify: (more) => {
@@ -243,18 +297,23 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
       if (granted) {
         record.consent = true;
         save();
-        start();
+        if (allowed()) start();
       } else {
+        // Withdrawn: nothing armed, nothing on screen, nothing remembered.
         started = false;
-        for (const disarm of disarms.splice(0)) disarm();
+        for (const id of [...armed.keys()]) disarm(id);
+        for (const survey of mounted) survey.remove();
+        mounted.clear();
+        onScreen.clear();
+        showing = false;
         record = { answered: {}, dismissed: {} };
         forgetVisitor();
       }
     },
     reset: () => {
-      record = { answered: {}, dismissed: {} };
-      if (options.requireConsent) record.consent = consented;
       forgetVisitor();
+      record = { answered: {}, dismissed: {} };
+      if (options.requireConsent && consented) record.consent = true;
       save();
     },
     get visitorId() {

@@ -31,6 +31,12 @@ function boot(): void {
   }
   const ui = new URL('hark-ui.js', script?.src ?? location.href).href;
   const surveys = parseSurveys(data.survey);
+  let recontactDays: number | undefined = Number(data.recontactDays ?? Number.NaN);
+  if (!(recontactDays >= 0)) {
+    if (data.recontactDays !== undefined)
+      console.error(`[hark] data-recontact-days must be a number of days ≥ 0; using 14.`);
+    recontactDays = undefined;
+  }
   const options: HarkOptions = {
     collector: data.collector,
     ...(surveys ? { surveys } : {}),
@@ -38,7 +44,7 @@ function boot(): void {
     requireConsent: 'requireConsent' in data,
     respectPrivacySignals: 'respectPrivacySignals' in data,
     scrubPii: 'scrubPii' in data,
-    ...(data.recontactDays ? { recontactDays: Number(data.recontactDays) } : {}),
+    ...(recontactDays === undefined ? {} : { recontactDays }),
     ...(data.locale ? { locale: data.locale } : {}),
     ...(data.metadata ? { metadata: data.metadata.split(',').map((k) => k.trim()) } : {}),
     ...(data.theme === 'light' || data.theme === 'dark' ? { theme: data.theme } : {}),

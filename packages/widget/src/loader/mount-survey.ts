@@ -6,7 +6,7 @@ import { checkDefinition } from '../definition/survey-definition.js';
 import { Delivery } from '../delivery/delivery.js';
 import { outboxSubmitter } from '../delivery/submitter.js';
 import { scrubPii } from './scrub-pii.js';
-import { type MountRequest, PENDING_KEY } from './ui-module.js';
+import { type MountedSurvey, type MountRequest, PENDING_KEY } from './ui-module.js';
 
 const deliveries = new Map<string, Promise<Delivery>>();
 
@@ -36,7 +36,7 @@ function setPending(pending: boolean): void {
   }
 }
 
-export async function mountSurvey(request: MountRequest): Promise<boolean> {
+export async function mountSurvey(request: MountRequest): Promise<MountedSurvey | undefined> {
   const { definition } = request;
   const issues = checkDefinition(definition);
   if (issues.length > 0) {
@@ -44,13 +44,17 @@ export async function mountSurvey(request: MountRequest): Promise<boolean> {
     console.error(
       `[hark] survey ${JSON.stringify(definition.id)} is invalid; nothing is shown.\n${lines}`,
     );
-    return false;
+    return undefined;
   }
-  const host =
-    request.target === undefined ? document.body : document.querySelector(request.target);
+  let host: Element | null;
+  try {
+    host = request.target === undefined ? document.body : document.querySelector(request.target);
+  } catch {
+    host = null; // not a valid selector: reported as matching nothing
+  }
   if (host === null) {
     console.error(`[hark] survey "${definition.id}": no element matches ${request.target}`);
-    return false;
+    return undefined;
   }
   const delivery = await deliveryTo(request.collector);
   const submit = outboxSubmitter(delivery, {
@@ -79,7 +83,7 @@ export async function mountSurvey(request: MountRequest): Promise<boolean> {
     await survey.updateComplete;
     survey.show();
   }
-  return true;
+  return survey;
 }
 
 export async function flushPending(collector: string): Promise<void> {

@@ -6,7 +6,9 @@ export type Trigger =
   | { readonly on: 'pageLoad' }
   | { readonly on: 'delay'; readonly seconds: number }
   /** `match`: a glob on the path (`/checkout/*`, `**` crosses `/`), or on the full URL if it has `://`. */
-  | { readonly on: 'url'; readonly match?: string; readonly regex?: string }
+  | { readonly on: 'url'; readonly match: string }
+  /** `regex`: on the full URL. */
+  | { readonly on: 'url'; readonly regex: string }
   | { readonly on: 'event'; readonly name: string }
   | { readonly on: 'scroll'; readonly percent: number }
   /** Seconds the page has been visible, not merely open. */
@@ -35,9 +37,13 @@ export interface Targeting {
   readonly attributes?: Readonly<Record<string, AttributeRule>>;
 }
 
-/** One wording of an A/B test: its id (sent as `variant`) and the text it changes. */
+/**
+ * One wording of an A/B test: its id (sent as `variant`) and the text it changes. A variant that
+ * changes the text drops the survey's `translations` unless it gives its own.
+ */
 export interface Variant extends SurveyText {
   readonly id: string;
+  readonly translations?: SurveyDefinition['translations'];
 }
 
 /** A survey as the script tag and `createHark` take it: a definition plus when and to whom. */
@@ -52,6 +58,9 @@ export interface SurveyConfig extends Omit<SurveyDefinition, 'variant'> {
   /** Wordings to test; each visitor gets one, always the same. */
   readonly variants?: readonly Variant[];
 }
+
+/** The fields of a survey's own text (which a variant may reword). */
+export const TEXT_KEYS = ['question', 'lowLabel', 'highLabel', 'followUp'] as const;
 
 /** The keys that are the loader's, not the survey definition's. */
 export const LOADER_KEYS = ['presentation', 'target', 'trigger', 'targeting', 'variants'] as const;

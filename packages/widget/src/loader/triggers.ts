@@ -9,9 +9,11 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /** Whether the page's URL matches a `url` trigger (glob on the path, or on the URL with `://`). */
-export function urlMatches(trigger: { readonly match?: string; readonly regex?: string }): boolean {
-  if (trigger.regex !== undefined) return new RegExp(trigger.regex).test(location.href);
-  const glob = trigger.match ?? '';
+export function urlMatches(
+  trigger: { readonly match: string } | { readonly regex: string },
+): boolean {
+  if ('regex' in trigger) return new RegExp(trigger.regex).test(location.href);
+  const glob = trigger.match;
   return globToRegExp(glob).test(glob.includes('://') ? location.href : location.pathname);
 }
 

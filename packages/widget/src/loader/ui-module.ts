@@ -19,10 +19,15 @@ export interface MountRequest {
   readonly onClosed: (answered: boolean) => void;
 }
 
+/** A survey on the page, which the loader may take away (consent withdrawn). */
+export interface MountedSurvey {
+  remove(): void;
+}
+
 /** The lazily loaded survey UI: `<hark-survey>`, delivery, and their wiring. */
 export interface UiModule {
-  /** Shows a survey; resolves false (and says why in the console) when it cannot. */
-  mountSurvey(request: MountRequest): Promise<boolean>;
+  /** Shows a survey; resolves undefined (and says why in the console) when it cannot. */
+  mountSurvey(request: MountRequest): Promise<MountedSurvey | undefined>;
   /** Sends what earlier visits left in the outbox. */
   flushPending(collector: string): Promise<void>;
 }

@@ -50,3 +50,30 @@ export function hasPending(): boolean {
     return false;
   }
 }
+
+/**
+ * Two copies of the record (this tab's, and what another tab stored meanwhile) as one: every
+ * answer and dismissal of either, the latest show, and the stored visitor id first (two tabs of a
+ * first visit end up with one id).
+ */
+export function mergeVisitors(stored: VisitorRecord, mine: VisitorRecord): VisitorRecord {
+  const visitorId = stored.visitorId ?? mine.visitorId;
+  const lastShown = Math.max(stored.lastShown ?? 0, mine.lastShown ?? 0) || undefined;
+  const consent = stored.consent ?? mine.consent;
+  return {
+    ...(visitorId === undefined ? {} : { visitorId }),
+    answered: { ...stored.answered, ...mine.answered },
+    dismissed: { ...stored.dismissed, ...mine.dismissed },
+    ...(lastShown === undefined ? {} : { lastShown }),
+    ...(consent === undefined ? {} : { consent }),
+  };
+}
+
+/** A random UUID (v4); `crypto.randomUUID` exists only on https pages, this works on http too. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -132,7 +132,11 @@ export class HarkSurvey extends LitElement {
 
   /** Renders once the launcher's and labels' strings are loaded, as the survey itself does. */
   protected override async scheduleUpdate(): Promise<void> {
-    this.#catalogue = await loadCatalogue(this.#localized().language.strings);
+    for (;;) {
+      const { strings } = this.#localized().language;
+      this.#catalogue = await loadCatalogue(strings);
+      if (this.#localized().language.strings === strings || this.#catalogue === undefined) break;
+    }
     super.scheduleUpdate();
   }
 
