@@ -140,6 +140,95 @@ describe('hark-collector', () => {
     );
   });
 
+  it('erases a visitor in the database of a running server; a re-send is acknowledged, not stored', async () => {
+    const db = dir.file('erase.db');
+    const { child, url } = await startBin(['--db', db]);
+    const mine = [
+      answer({ visitorId: 'visitor-to-erase' }),
+      answer({ visitorId: 'visitor-to-erase' }),
+    ];
+    const other = answer({ visitorId: 'visitor-to-keep' });
+    expect((await postSubmission(url, submissionOf(...mine, other))).status).toBe(202);
+    const erase = spawnSync(
+      process.execPath,
+      [BIN, 'erase', '--db', db, '--visitor', 'visitor-to-erase'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(erase.status).toBe(0);
+    expect(erase.stdout).toBe(
+      'hark-collector: erased 2 stored answers of visitor visitor-to-erase; a re-send will not be stored.\n',
+    );
+    const resend = await postSubmission(url, submissionOf(mine[0] as (typeof mine)[0]));
+    expect(await resend.json()).toMatchObject({ stored: 0, erased: [mine[0]?.id] });
+    const results = (await (await fetch(`${url}/results?surveyId=e2e`)).json()) as {
+      kinds: Array<{ overall: { count: number } }>;
+    };
+    expect(results.kinds[0]?.overall.count).toBe(1);
+    const one = spawnSync(process.execPath, [BIN, 'erase', '--db', db, '--response', other.id], {
+      encoding: 'utf8',
+    });
+    expect(one.stdout).toBe(
+      `hark-collector: erased 1 stored answer of answer ${other.id}; a re-send will not be stored.\n`,
+    );
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+
+  it('--retain-days deletes older answers when it starts', async () => {
+    const db = dir.file('retain.db');
+    const first = await startBin(['--db', db]);
+    const old = answer({ answeredAt: new Date(Date.now() - 5 * 86_400_000).toISOString() });
+    const recent = answer({ answeredAt: new Date(Date.now() - 86_400_000).toISOString() });
+    expect((await postSubmission(first.url, submissionOf(old, recent))).status).toBe(202);
+    first.child.kill('SIGTERM');
+    await once(first.child, 'exit');
+    const { child, url } = await startBin(['--db', db, '--retain-days', '3']);
+    await expect
+      .poll(async () => {
+        const body = (await (await fetch(`${url}/results?surveyId=e2e`)).json()) as {
+          kinds: Array<{ overall: { count: number } }>;
+        };
+        return body.kinds[0]?.overall.count;
+      })
+      .toBe(1);
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+
+  it.each([
+    [
+      ['erase', '--db', 'x.db'],
+      'hark-collector: erase needs exactly one of --response <id> or --visitor <visitorId>',
+    ],
+    [
+      ['erase', '--response', 'a', '--visitor', 'b'],
+      'hark-collector: erase needs exactly one of --response <id> or --visitor <visitorId>',
+    ],
+    [['frobnicate'], 'hark-collector: unknown command "frobnicate"'],
+    [
+      ['erase', '--response', 'abc'],
+      'hark-collector: --response must be a response id (a UUID), not "abc"',
+    ],
+    [
+      ['erase', '--visitor', 'short'],
+      'hark-collector: --visitor must be a visitor id (8 to 64 letters, digits, "_" or "-"), not "short"',
+    ],
+    [
+      ['--visitor', 'someone-1'],
+      'hark-collector: --response and --visitor go with the erase command',
+    ],
+    [
+      ['--retain-days', '0'],
+      'hark-collector: --retain-days must be a positive number of days, not "0"',
+    ],
+  ])('refuses %j with exit code 2', (args, message) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(message);
+  });
+
   it('prints its help', () => {
     const result = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);

@@ -28,6 +28,11 @@ export interface ReferenceServerOptions {
    */
   readonly wrap?: (collector: CollectorHandler) => CollectorHandler;
   readonly log?: (line: string) => void;
+  /**
+   * Keep answers this many days (by when they were given): older ones are deleted at start and
+   * then every hour. Default: keep everything.
+   */
+  readonly retainDays?: number;
 }
 
 export interface ReferenceServer extends RunningServer {
@@ -51,6 +56,10 @@ export async function startReferenceServer(
   options: ReferenceServerOptions = {},
 ): Promise<ReferenceServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const days = options.retainDays;
+  if (days !== undefined && !(Number.isFinite(days) && days > 0)) {
+    throw new RangeError(`retainDays must be a positive number of days, not ${days}`);
+  }
   const host = options.host ?? '127.0.0.1';
   const readEndpoints = options.adminToken !== undefined || isLoopback(host);
   if (!readEndpoints) {
@@ -63,6 +72,8 @@ export async function startReferenceServer(
       ? await openPostgresStore({ connectionString: options.postgres })
       : await openSqliteStoreInWorker({ path: options.db ?? 'hark.db' });
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const retention =
+    options.retainDays === undefined ? undefined : startRetention(store, options.retainDays, log);
   let running: RunningServer;
   try {
     const collector = createCollector({
@@ -79,6 +90,7 @@ export async function startReferenceServer(
     const handler = options.wrap ? options.wrap(collector) : collector;
     running = await serve(handler, { port: options.port ?? 8787, host });
   } catch (error) {
+    retention?.stop();
     await store.close();
     throw error;
   }
@@ -86,8 +98,32 @@ export async function startReferenceServer(
     ...running,
     store,
     close: async () => {
+      retention?.stop();
       await running.close();
+      await retention?.idle();
       await store.close();
     },
   };
+}
+
+const HOUR = 3_600_000;
+
+/** Deletes answers older than `days` now and every hour; a failed sweep is logged and retried. */
+function startRetention(store: ResponseStore, days: number, log: (line: string) => void) {
+  let sweep: Promise<void> = Promise.resolve();
+  const run = () => {
+    sweep = store.purgeBefore(new Date(Date.now() - days * 86_400_000)).then(
+      (count) => {
+        if (count > 0) log(`hark-collector: deleted ${count} answer(s) older than ${days} days`);
+      },
+      (error: unknown) =>
+        log(
+          `hark-collector: retention sweep failed: ${error instanceof Error ? error.message : error}`,
+        ),
+    );
+  };
+  run();
+  const timer = setInterval(run, HOUR);
+  timer.unref();
+  return { stop: () => clearInterval(timer), idle: () => sweep };
 }
