@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { answer, postSubmission, submissionOf } from '../support/submissions.js';
@@ -176,6 +177,44 @@ describe('hark-collector', () => {
     await once(child, 'exit');
   });
 
+  it('exports a survey to a file (NDJSON) and to standard output (CSV)', async () => {
+    const db = dir.file('export.db');
+    const { child, url } = await startBin(['--db', db]);
+    const answers = Array.from({ length: 2500 }, (_, i) =>
+      answer({ surveyId: 'cli-export', score: i % 11, ...(i === 0 ? { comment: '=2+2' } : {}) }),
+    );
+    for (let i = 0; i < answers.length; i += 100) {
+      expect((await postSubmission(url, submissionOf(...answers.slice(i, i + 100)))).status).toBe(
+        202,
+      );
+    }
+    const file = dir.file('answers.ndjson');
+    const toFile = spawnSync(
+      process.execPath,
+      [BIN, 'export', '--db', db, '--survey', 'cli-export', '--format', 'ndjson', '--out', file],
+      { encoding: 'utf8' },
+    );
+    expect(toFile.status).toBe(0);
+    expect(toFile.stderr).toBe(`hark-collector: 2500 answers written to ${file}\n`);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2500);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(2500);
+    const csv = spawnSync(process.execPath, [BIN, 'export', '--db', db, '--survey', 'cli-export'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(csv.status).toBe(0);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows[0]).toMatch(/^id,surveyId,/);
+    expect(rows).toHaveLength(2502); // header, 2,500 answers, and the empty string after the last CRLF
+    expect(csv.stdout).toContain(",'=2+2,");
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+
   it('--retain-days deletes older answers when it starts', async () => {
     const db = dir.file('retain.db');
     const first = await startBin(['--db', db]);
@@ -207,6 +246,19 @@ describe('hark-collector', () => {
       'hark-collector: erase needs exactly one of --response <id> or --visitor <visitorId>',
     ],
     [['frobnicate'], 'hark-collector: unknown command "frobnicate"'],
+    [['export', '--db', 'x.db'], 'hark-collector: export needs --survey <id>'],
+    [
+      ['export', '--survey', 's', '--format', 'xlsx'],
+      'hark-collector: --format must be csv or ndjson, not "xlsx"',
+    ],
+    [
+      ['export', '--survey', 's', '--from', 'monday'],
+      'hark-collector: --from must be an RFC 3339 date-time, like 2026-11-25T00:00:00Z, not "monday"',
+    ],
+    [
+      ['--survey', 's'],
+      'hark-collector: --survey, --format, --from, --to and --out go with the export command',
+    ],
     [
       ['erase', '--response', 'abc'],
       'hark-collector: --response must be a response id (a UUID), not "abc"',

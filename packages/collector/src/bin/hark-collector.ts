@@ -1,16 +1,23 @@
 #!/usr/bin/env node
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { exportChunks } from '../export/export-rows.js';
 import { startReferenceServer } from '../node/reference-server.js';
-import { UUID_PATTERN, VISITOR_ID_PATTERN } from '../protocol/formats.js';
+import { isDateTime, UUID_PATTERN, VISITOR_ID_PATTERN } from '../protocol/formats.js';
 import { openPostgresStore } from '../storage/postgres-store.js';
 import { openSqliteStore } from '../storage/sqlite-store.js';
 
 const USAGE = `Usage: hark-collector [options]
        hark-collector erase (--response <id> | --visitor <visitorId>) [--db <file> | --postgres <url>]
+       hark-collector export --survey <id> [--format csv|ndjson] [--from <date>] [--to <date>]
+                             [--out <file>] [--db <file> | --postgres <url>]
 
 Receives Hark survey answers on POST /v1/responses and serves results on GET /results.
 \`erase\` deletes one answer, or every answer of an anonymous visitor, and remembers the erasure so
-that a late re-send is not stored again.
+that a late re-send is not stored again. \`export\` streams a survey's answers (CSV by default,
+formulas neutralised) to a file or standard output, with progress on a terminal.
 
 Options:
   --db <file>              SQLite database file (default: ./hark.db)
@@ -43,6 +50,11 @@ function parse() {
       'retain-days': { type: 'string' },
       response: { type: 'string' },
       visitor: { type: 'string' },
+      survey: { type: 'string' },
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -53,7 +65,11 @@ let command: string | undefined;
 try {
   const parsed = parse();
   values = parsed.values;
-  if (parsed.positionals.length > 1 || (parsed.positionals[0] ?? 'erase') !== 'erase')
+  const name = parsed.positionals[0];
+  if (
+    parsed.positionals.length > 1 ||
+    (name !== undefined && name !== 'erase' && name !== 'export')
+  )
     fail(`unknown command "${parsed.positionals.join(' ')}"`);
   command = parsed.positionals[0];
 } catch (error) {
@@ -66,8 +82,13 @@ if (values.help) {
 if (values.db !== undefined && values.postgres !== undefined)
   fail('use either --db or --postgres, not both');
 if (command === 'erase') await erase();
+if (command === 'export') await exportAnswers();
 else if (values.response !== undefined || values.visitor !== undefined)
   fail('--response and --visitor go with the erase command');
+else if (
+  [values.survey, values.format, values.from, values.to, values.out].some((v) => v !== undefined)
+)
+  fail('--survey, --format, --from, --to and --out go with the export command');
 const port = values.port === undefined ? 8787 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
@@ -126,10 +147,7 @@ async function erase(): Promise<never> {
   if (visitor !== undefined && !new RegExp(VISITOR_ID_PATTERN).test(visitor))
     fail(`--visitor must be a visitor id (8 to 64 letters, digits, "_" or "-"), not "${visitor}"`);
   try {
-    const store =
-      values.postgres !== undefined
-        ? await openPostgresStore({ connectionString: values.postgres })
-        : openSqliteStore({ path: values.db ?? 'hark.db' });
+    const store = await openStore();
     try {
       const target =
         response !== undefined ? { responseId: response } : { visitorId: visitor as string };
@@ -145,6 +163,56 @@ async function erase(): Promise<never> {
   } catch (error) {
     process.stderr.write(
       `hark-collector: cannot erase: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+function openStore() {
+  return values.postgres !== undefined
+    ? openPostgresStore({ connectionString: values.postgres })
+    : Promise.resolve(openSqliteStore({ path: values.db ?? 'hark.db' }));
+}
+
+/** `hark-collector export`: streams answers page by page; memory stays flat whatever the count. */
+async function exportAnswers(): Promise<never> {
+  const { survey, from, to, out } = values;
+  const format = values.format ?? 'csv';
+  if (survey === undefined) fail('export needs --survey <id>');
+  if (format !== 'csv' && format !== 'ndjson')
+    fail(`--format must be csv or ndjson, not "${format}"`);
+  for (const [name, value] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    if (value !== undefined && !isDateTime(value))
+      fail(`${name} must be an RFC 3339 date-time, like 2026-11-25T00:00:00Z, not "${value}"`);
+  }
+  try {
+    const store = await openStore();
+    const target = out === undefined ? process.stdout : createWriteStream(out);
+    const tty = process.stderr.isTTY === true;
+    let rows = 0;
+    try {
+      const query = { surveyId: survey, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      const chunks = exportChunks(store, query, format, (total) => {
+        rows = total;
+        if (tty)
+          process.stderr.write(`\rhark-collector: exported ${total.toLocaleString('en')} answers`);
+      });
+      await pipeline(Readable.from(chunks), target);
+    } finally {
+      await store.close();
+    }
+    if (tty) process.stderr.write('\n');
+    if (out !== undefined)
+      process.stderr.write(
+        `hark-collector: ${rows} answer${rows === 1 ? '' : 's'} written to ${out}\n`,
+      );
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(
+      `hark-collector: cannot export: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(1);
   }

@@ -506,3 +506,82 @@ describe('DELETE /responses/{id} and /visitors/{visitorId}', () => {
     expect(await store.count()).toBe(1);
   });
 });
+
+describe('GET /export', () => {
+  const EXPORT = 'http://collector.test/export';
+  const TOKEN = 'correct-horse-battery-staple';
+  const get = (query: string, token: string | null = TOKEN) =>
+    new Request(`${EXPORT}?${query}`, {
+      headers: token === null ? {} : { authorization: `Bearer ${token}` },
+    });
+
+  it('streams every answer of the survey as CSV, formulas neutralised, and as NDJSON', async () => {
+    const handler = collector({ adminToken: TOKEN });
+    const answers = [
+      npsResponse({
+        surveyId: 'exp',
+        comment: '=cmd|"/c calc"!A1',
+        answeredAt: '2026-11-01T00:00:00.000Z',
+      }),
+      npsResponse({
+        surveyId: 'exp',
+        comment: 'Line one\nline two',
+        answeredAt: '2026-11-02T00:00:00.000Z',
+      }),
+    ];
+    await handler(post(submission([...answers, npsResponse({ surveyId: 'other' })])));
+    const csv = await handler(get('surveyId=exp&format=csv'));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="exp.csv"');
+    const text = await csv.text();
+    const lines = text.split('\r\n');
+    expect(lines[0]).toMatch(/^id,surveyId,kind,score,comment,/);
+    expect(lines[1]).toContain(`"'=cmd|""/c calc""!A1"`);
+    expect(text).toContain('"Line one\nline two"');
+    expect(lines.at(-1)).toBe('');
+    const ndjson = await handler(get('surveyId=exp&format=ndjson'));
+    expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const rows = (await ndjson.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows).toEqual(answers.map((a) => ({ ...a, receivedAt: new Date(NOW).toISOString() })));
+  });
+
+  it('an empty survey is a header alone, or nothing', async () => {
+    const handler = collector();
+    expect(await (await handler(get('surveyId=none'))).text()).toBe(
+      'id,surveyId,kind,score,comment,locale,pageUrl,answeredAt,variant,visitorId,metadata,sdkName,sdkVersion,receivedAt\r\n',
+    );
+    expect(await (await handler(get('surveyId=none&format=ndjson'))).text()).toBe('');
+  });
+
+  it('requires the admin token, and refuses a bad query with every issue', async () => {
+    const handler = collector({ adminToken: TOKEN });
+    expect((await handler(get('surveyId=exp', null))).status).toBe(401);
+    const bad = await handler(get('format=xlsx&from=yesterday'));
+    expect(bad.status).toBe(400);
+    expect(await json(bad)).toEqual({
+      error: 'invalid_query',
+      message: 'The query is invalid.',
+      issues: [
+        { path: '/query/format', code: 'invalid_value', message: 'must be "csv" or "ndjson"' },
+        { path: '/query/surveyId', code: 'required', message: 'is required' },
+        {
+          path: '/query/from',
+          code: 'invalid_format',
+          message: 'must be an RFC 3339 date-time with an offset, like "2026-11-25T00:00:00Z"',
+        },
+      ],
+    });
+  });
+
+  it('answers 503 when the store cannot be read, before sending anything', async () => {
+    const handler = collector();
+    await store.close();
+    const response = await handler(get('surveyId=exp'));
+    expect(response.status).toBe(503);
+    store = openSqliteStore({ path });
+  });
+});

@@ -12,6 +12,7 @@ import {
   type Outgoing,
   toResponse,
 } from './exchange.js';
+import { exportOutgoing } from './export-endpoint.js';
 import { HttpError } from './http-error.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resultsOutgoing } from './results-endpoint.js';
@@ -56,6 +57,7 @@ export const HANDLE: unique symbol = Symbol.for('hark.collector.handle');
 /** Path of the v1 ingestion endpoint, relative to `basePath`. A v2 gets its own path beside it. */
 export const SUBMIT_PATH = `/v${PROTOCOL_VERSION}/responses`;
 export const RESULTS_PATH = '/results';
+export const EXPORT_PATH = '/export';
 
 /**
  * Creates the collector as a standard fetch handler, usable from Node (see `@hark/collector/node`),
@@ -66,6 +68,7 @@ export const RESULTS_PATH = '/results';
  *   403 origin not allowed; 413; 415; 429 with `Retry-After`; 503 when storage failed (retry).
  * - `OPTIONS /v1/responses`: CORS preflight for allowed origins.
  * - `GET /results?surveyId=`: NPS / CSAT / CES with margins of error (needs `adminToken` if set).
+ * - `GET /export?surveyId=&from=&to=&format=csv|ndjson`: every answer, streamed (needs `adminToken`).
  * - `DELETE /responses/{id}`, `DELETE /visitors/{visitorId}`: erasure (needs `adminToken` if set).
  */
 export function createCollector(options: CollectorOptions): CollectorHandler {
@@ -200,6 +203,16 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       try {
         authorise(incoming);
         return await resultsOutgoing(options.store, url.searchParams);
+      } catch (error) {
+        return failure(error, {});
+      }
+    }
+    if (path === EXPORT_PATH && options.readEndpoints !== false) {
+      if (incoming.method !== 'GET' && incoming.method !== 'HEAD')
+        return methodNotAllowed('GET, HEAD');
+      try {
+        authorise(incoming);
+        return await exportOutgoing(options.store, url.searchParams);
       } catch (error) {
         return failure(error, {});
       }

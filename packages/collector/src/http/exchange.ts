@@ -19,7 +19,8 @@ export interface Incoming {
 export interface Outgoing {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | null;
+  /** Text, nothing, or text produced as the client reads it (an export), never held whole. */
+  readonly body: string | null | AsyncIterable<string>;
 }
 
 export function jsonOutgoing(
@@ -63,7 +64,27 @@ export function fromRequest(request: Request): Incoming {
 }
 
 export function toResponse(outgoing: Outgoing): Response {
-  return new Response(outgoing.body, { status: outgoing.status, headers: outgoing.headers });
+  const { body } = outgoing;
+  return new Response(typeof body === 'string' || body === null ? body : streamOf(body), {
+    status: outgoing.status,
+    headers: outgoing.headers,
+  });
+}
+
+/** A web stream that pulls the next chunk only when the reader wants it. */
+function streamOf(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 export { HttpError };

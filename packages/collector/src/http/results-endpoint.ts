@@ -46,8 +46,12 @@ export async function resultsOutgoing(
   });
 }
 
-function parseResultsQuery(params: URLSearchParams): ScoreQuery {
-  const issues: ValidationIssue[] = [];
+/** `surveyId`, `from` and `to` from a query string; 400 with every issue. */
+export function parseResultsQuery(
+  params: URLSearchParams,
+  more: ValidationIssue[] = [],
+): ScoreQuery {
+  const issues: ValidationIssue[] = [...more];
   const surveyId = params.get('surveyId');
   if (surveyId === null || surveyId === '') {
     issues.push({ path: '/query/surveyId', code: 'required', message: 'is required' });

@@ -94,9 +94,46 @@ async function handleDirect(
     res.writeHead(outgoing.status, headers).end();
     return;
   }
+  if (typeof outgoing.body !== 'string') {
+    await writeStreamed(outgoing.body, outgoing.status, headers, req, res);
+    return;
+  }
   const body = Buffer.from(outgoing.body, 'utf8');
   headers['content-length'] = String(body.byteLength);
   res.writeHead(outgoing.status, headers).end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Writes chunks as the client takes them (waiting for `drain`), and stops producing them when
+ * the client goes away; a failure mid-body can only cut the connection (the status is sent).
+ */
+async function writeStreamed(
+  chunks: AsyncIterable<string>,
+  status: number,
+  headers: Record<string, string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  let gone = false;
+  res.once('close', () => {
+    gone = true;
+    res.emit('drain'); // wake a writer waiting for a drain that will not come
+  });
+  try {
+    for await (const chunk of chunks) {
+      if (gone) break;
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      if (gone) break;
+    }
+    res.end();
+  } catch {
+    res.destroy();
+  }
 }
 
 /** A refused body (413, or any error before it was read) may still be arriving: close instead of draining it. */

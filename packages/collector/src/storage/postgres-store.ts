@@ -6,6 +6,7 @@ import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   type ErasureTarget,
+  type ExportCursor,
   type InsertOutcome,
   type ResponseStore,
   type ScoreCount,
@@ -279,6 +280,35 @@ class PostgresStore implements ResponseStore {
     } finally {
       client.release();
     }
+  }
+
+  async exportPage(
+    query: ScoreQuery,
+    cursor: ExportCursor | undefined,
+    limit: number,
+  ): Promise<StoredResponse[]> {
+    this.#assertOpen();
+    const params: unknown[] = [query.surveyId];
+    let where = 'survey_id = $1';
+    if (query.from !== undefined) {
+      params.push(utcInstant(query.from));
+      where += ` AND answered_at >= $${params.length}::timestamptz`;
+    }
+    if (query.to !== undefined) {
+      params.push(utcInstant(query.to));
+      where += ` AND answered_at < $${params.length}::timestamptz`;
+    }
+    if (cursor !== undefined) {
+      params.push(utcInstant(cursor.answeredAt), cursor.id);
+      where += ` AND (answered_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(limit);
+    const rows = await this.#query<ResponseRow>(
+      'read answers for export',
+      `SELECT * FROM ${this.#table} WHERE ${where} ORDER BY answered_at, id LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(responseFromRow);
   }
 
   async purgeBefore(cutoff: Date): Promise<number> {

@@ -292,6 +292,52 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       expect(await store.purgeBefore(new Date('2026-06-01T00:00:00.000Z'))).toBe(0);
     });
 
+    it('exports page by page in (answeredAt, id) order, each answer once, within bounds, without erased ones', async () => {
+      const times = [
+        '2026-11-01T00:00:00.000Z',
+        '2026-11-02T00:00:00.000Z',
+        '2026-11-03T00:00:00.000Z',
+      ] as const;
+      const answers = Array.from({ length: 25 }, (_, i) =>
+        npsResponse({ surveyId: 'export', score: i % 11, answeredAt: times[i % 3] }),
+      );
+      await store.insert([...answers, npsResponse({ surveyId: 'other' })], receivedAt);
+      const erased = answers[4] as HarkResponse;
+      await store.erase({ responseId: erased.id }, new Date());
+      const all: string[] = [];
+      let cursor: { answeredAt: string; id: string } | undefined;
+      for (;;) {
+        const page = await store.exportPage({ surveyId: 'export' }, cursor, 10);
+        all.push(...page.map((p) => p.response.id));
+        if (page.length < 10) break;
+        const last = page.at(-1)?.response as HarkResponse;
+        cursor = { answeredAt: last.answeredAt, id: last.id };
+      }
+      const expected = answers
+        .filter((a) => a.id !== erased.id)
+        .sort((a, b) =>
+          a.answeredAt === b.answeredAt
+            ? a.id < b.id
+              ? -1
+              : 1
+            : a.answeredAt < b.answeredAt
+              ? -1
+              : 1,
+        )
+        .map((a) => a.id);
+      expect(all).toEqual(expected);
+      const middle = await store.exportPage(
+        { surveyId: 'export', from: times[1], to: times[2] },
+        undefined,
+        100,
+      );
+      // Eight answered on the 2nd, one of them erased.
+      expect(middle.map((p) => p.response.answeredAt)).toEqual(new Array(7).fill(times[1]));
+      expect((await store.exportPage({ surveyId: 'export' }, undefined, 1))[0]?.receivedAt).toBe(
+        '2026-11-25T12:00:00.000Z',
+      );
+    });
+
     it('rejects every call after close', async () => {
       await store.close();
       await expect(store.insert([npsResponse()], receivedAt)).rejects.toThrow(/closed/);

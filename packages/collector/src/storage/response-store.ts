@@ -14,6 +14,12 @@ export interface InsertOutcome {
   readonly erased: readonly string[];
 }
 
+/** Where an export page starts: after this answer, in (answeredAt, id) order. */
+export interface ExportCursor {
+  readonly answeredAt: string;
+  readonly id: string;
+}
+
 /** Whose answers to erase: one answer, or every answer of one anonymous visitor. */
 export type ErasureTarget = { readonly responseId: string } | { readonly visitorId: string };
 
@@ -63,6 +69,15 @@ export interface ResponseStore {
    * answer is acknowledged but not stored. Resolves how many stored answers were deleted.
    */
   erase(target: ErasureTarget, at: Date): Promise<number>;
+  /**
+   * One page of a survey's answers for export, in (answeredAt, id) order, after `cursor`: read
+   * page by page, an export of any size holds one page in memory.
+   */
+  exportPage(
+    query: ScoreQuery,
+    cursor: ExportCursor | undefined,
+    limit: number,
+  ): Promise<StoredResponse[]>;
   /** Deletes the answers given before `cutoff` (a retention period); resolves how many. */
   purgeBefore(cutoff: Date): Promise<number>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   type ErasureTarget,
+  type ExportCursor,
   type InsertOutcome,
   type ResponseStore,
   type ScoreCount,
@@ -292,6 +293,37 @@ class SqliteStore implements ResponseStore {
         })
         .immediate(),
     );
+  }
+
+  async exportPage(
+    query: ScoreQuery,
+    cursor: ExportCursor | undefined,
+    limit: number,
+  ): Promise<StoredResponse[]> {
+    const where = ['survey_id = ?'];
+    const params: (string | number)[] = [query.surveyId];
+    if (query.from !== undefined) {
+      where.push('answered_at >= ?');
+      params.push(utcInstant(query.from));
+    }
+    if (query.to !== undefined) {
+      where.push('answered_at < ?');
+      params.push(utcInstant(query.to));
+    }
+    if (cursor !== undefined) {
+      where.push('(answered_at, id) > (?, ?)');
+      params.push(utcInstant(cursor.answeredAt), cursor.id);
+    }
+    params.push(limit);
+    const rows = this.#run('read answers for export', () =>
+      this.#db
+        .prepare<(string | number)[], ResponseRow>(
+          `SELECT * FROM hark_responses WHERE ${where.join(' AND ')}
+           ORDER BY answered_at, id LIMIT ?`,
+        )
+        .all(...params),
+    );
+    return rows.map(responseFromRow);
   }
 
   async purgeBefore(cutoff: Date): Promise<number> {

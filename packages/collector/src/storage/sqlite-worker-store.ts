@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { HarkResponse } from '../protocol/schema.js';
 import type {
   ErasureTarget,
+  ExportCursor,
   InsertOutcome,
   ResponseStore,
   ScoreCount,
@@ -86,6 +87,8 @@ export async function openSqliteStoreInWorker(options: SqliteStoreOptions): Prom
     count: (surveyId?: string) => call<number>('count', surveyId),
     erase: (target: ErasureTarget, at: Date) => call<number>('erase', target, at),
     purgeBefore: (cutoff: Date) => call<number>('purgeBefore', cutoff),
+    exportPage: (query: ScoreQuery, cursor: ExportCursor | undefined, limit: number) =>
+      call<StoredResponse[]>('exportPage', query, cursor, limit),
     async close() {
       if (closed) return;
       try {

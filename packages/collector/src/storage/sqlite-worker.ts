@@ -8,7 +8,15 @@ import { openSqliteStore } from './sqlite-store.js';
 /** What the main thread asks. */
 export interface WorkerRequest {
   readonly id: number;
-  readonly op: 'insert' | 'countScores' | 'get' | 'count' | 'erase' | 'purgeBefore' | 'close';
+  readonly op:
+    | 'insert'
+    | 'countScores'
+    | 'get'
+    | 'count'
+    | 'erase'
+    | 'exportPage'
+    | 'purgeBefore'
+    | 'close';
   readonly args: readonly unknown[];
 }
 
