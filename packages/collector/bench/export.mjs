@@ -1,0 +1,144 @@
+/**
+ * Export benchmark: streams 100,000 and 1,000,000 answers out of the reference server (SQLite on
+ * its worker thread, the built `hark-collector` in a child process) and reports rows/s and the
+ * server's peak memory. "Flat" means the peak for 1,000,000 rows is about the peak for 100,000:
+ * the same-run baseline. Run: pnpm --filter @hark/collector bench:export [--quick]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../dist/storage/sqlite-store.js';
+import { idGenerator, responseFactory } from './fixtures.mjs';
+
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [10_000, 50_000] : [100_000, 1_000_000];
+const TOKEN = 'bench-admin-token-0123456789';
+const BIN = new URL('../dist/bin/hark-collector.js', import.meta.url).pathname;
+
+const dir = mkdtempSync(join(tmpdir(), 'hark-export-bench-'));
+const db = join(dir, 'export.db');
+
+/** Fills the database: the store creates the schema, then one raw transaction per survey. */
+function fill() {
+  openSqliteStore({ path: db }).close();
+  const sqlite = new Database(db);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = OFF'); // only the fill: the export reads
+  const insert = sqlite.prepare(
+    `INSERT INTO hark_responses (id, survey_id, kind, score, comment, locale, page_url, answered_at,
+       variant, visitor_id, metadata, sdk_name, sdk_version, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const make = responseFactory({ now: Date.now(), seed: 7, nextId: idGenerator(Date.now()) });
+  const received = new Date().toISOString();
+  for (const size of SIZES) {
+    sqlite.transaction(() => {
+      for (let i = 0; i < size; i++) {
+        const r = make(i);
+        insert.run(
+          r.id,
+          `bench-${size}`,
+          r.kind,
+          r.score,
+          r.comment ?? null,
+          r.locale,
+          r.pageUrl,
+          new Date(r.answeredAt).toISOString(),
+          r.variant ?? null,
+          r.visitorId ?? null,
+          r.metadata ? JSON.stringify(r.metadata) : null,
+          r.sdk.name,
+          r.sdk.version,
+          received,
+        );
+      }
+    })();
+  }
+  sqlite.close();
+}
+
+function startServer() {
+  const child = spawn(
+    process.execPath,
+    [BIN, '--db', db, '--port', '0', '--admin-token', TOKEN, '--rate-limit', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+/** Resident memory of a process, in bytes (Linux). */
+function rss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
+}
+
+async function exportOnce(server, size, format) {
+  const before = rss(server.child.pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rss(server.child.pid));
+  }, 20);
+  const started = performance.now();
+  const response = await fetch(`${server.url}/export?surveyId=bench-${size}&format=${format}`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`export answered ${response.status}`);
+  let bytes = 0;
+  let newlines = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.byteLength;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) newlines++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, rss(server.child.pid));
+  // CSV lines end in CRLF and comments may hold line breaks (quoted): count rows from NDJSON only.
+  if (format === 'ndjson' && newlines !== size)
+    throw new Error(`exported ${newlines} rows, not ${size}`);
+  return { size, format, seconds, rowsPerSecond: size / seconds, bytes, before, peak };
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+try {
+  const fillStarted = performance.now();
+  fill();
+  console.log(
+    `filled ${SIZES.join(' + ')} answers in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`,
+  );
+  const server = await startServer();
+  const results = [];
+  try {
+    // A small warm-up, so the first measured export does not pay for JIT and page cache alone.
+    await exportOnce(server, SIZES[0], 'ndjson');
+    for (const size of SIZES) results.push(await exportOnce(server, size, 'ndjson'));
+    results.push(await exportOnce(server, SIZES.at(-1), 'csv'));
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+  console.log('\nrows      format   rows/s     MB out   server RSS before → peak   (growth)');
+  for (const r of results) {
+    console.log(
+      `${r.size.toLocaleString('en').padEnd(9)} ${r.format.padEnd(8)} ${Math.round(r.rowsPerSecond).toLocaleString('en').padStart(8)}   ${mb(r.bytes).padStart(9)}   ${mb(r.before).padStart(9)} → ${mb(r.peak).padEnd(9)} (+${mb(r.peak - r.before)})`,
+    );
+  }
+  const [small, large] = results;
+  const ratio = (large.peak - large.before) / Math.max(1, small.peak - small.before);
+  console.log(
+    `\npeak growth for ${large.size.toLocaleString('en')} rows vs ${small.size.toLocaleString('en')} (same run): ${ratio.toFixed(2)}× for ${large.size / small.size}× the rows`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
