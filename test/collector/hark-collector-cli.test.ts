@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { answer, postSubmission, submissionOf } from '../support/submissions.js';
@@ -246,6 +246,10 @@ describe('hark-collector', () => {
       'hark-collector: erase needs exactly one of --response <id> or --visitor <visitorId>',
     ],
     [['frobnicate'], 'hark-collector: unknown command "frobnicate"'],
+    [
+      ['--alerts', '/nonexistent/alerts.json'],
+      "hark-collector: --alerts /nonexistent/alerts.json: ENOENT: no such file or directory, open '/nonexistent/alerts.json'",
+    ],
     [['export', '--db', 'x.db'], 'hark-collector: export needs --survey <id>'],
     [
       ['export', '--survey', 's', '--format', 'xlsx'],
@@ -279,6 +283,35 @@ describe('hark-collector', () => {
     const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(message);
+  });
+
+  it('refuses alert rules with every problem named', () => {
+    const file = dir.file('alerts.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          id: 'low',
+          surveyId: 'checkout',
+          when: { scoreAtMost: 11 },
+          url: 'http://hooks.example',
+          secret: 'short',
+        },
+        {
+          id: 'low',
+          surveyId: '*',
+          when: {},
+          url: 'https://hooks.example',
+          secret: 'long-enough-secret!',
+          extra: 1,
+        },
+      ]),
+    );
+    const result = spawnSync(process.execPath, [BIN, '--alerts', file], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `hark-collector: --alerts ${file}: /0/when/scoreAtMost must be a whole number from 0 to 10; /0/url must be an https URL (http only on loopback); /0/secret must be at least 16 characters long; /1/extra is not a known field; /1/id repeats "low"; /1/when must have a condition: scoreAtMost, scoreAtLeast or comment`,
+    );
   });
 
   it('prints its help', () => {

@@ -7,8 +7,8 @@ import { tempDir } from '../support/temp-dir.js';
 // contract as the in-process stores.
 const dir = tempDir('hark-sqlite-worker');
 
-describeResponseStore('SQLite on a worker thread', () =>
-  openSqliteStoreInWorker({ path: dir.file('worker.db') }),
+describeResponseStore('SQLite on a worker thread', (alerts = []) =>
+  openSqliteStoreInWorker({ path: dir.file('worker.db'), alerts }),
 );
 
 describe('SQLite on a worker thread', () => {
@@ -20,7 +20,7 @@ describe('SQLite on a worker thread', () => {
     db.close();
     await expect(openSqliteStoreInWorker({ path })).rejects.toThrow(
       new StorageError(
-        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 2`,
+        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 3`,
       ),
     );
   });

@@ -2,6 +2,9 @@
  * @hark/collector: receive, validate, store and summarise Hark survey answers.
  */
 
+export { type AlertDispatcher, startAlertDispatcher } from './alerts/alert-dispatcher.js';
+export { type AlertRule, signAlert, verifyAlertSignature } from './alerts/alert-rule.js';
+export { checkAlertRules } from './alerts/check-alert-rules.js';
 export type { AllowedOrigins } from './http/cors.js';
 export {
   type CollectorHandler,
@@ -22,6 +25,10 @@ export * from './protocol/index.js';
 export * from './results/index.js';
 export { openPostgresStore } from './storage/postgres-store.js';
 export {
+  type AlertDelivery,
+  type AlertOutcome,
+  type ErasureTarget,
+  type ExportCursor,
   type InsertOutcome,
   type ResponseStore,
   type ScoreCount,

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import type { AlertRule } from '../alerts/alert-rule.js';
+import { checkAlertRules } from '../alerts/check-alert-rules.js';
 import { exportChunks } from '../export/export-rows.js';
 import { startReferenceServer } from '../node/reference-server.js';
 import { isDateTime, UUID_PATTERN, VISITOR_ID_PATTERN } from '../protocol/formats.js';
@@ -28,6 +30,7 @@ Options:
   --admin-token <token>    token that GET /results requires (or env HARK_ADMIN_TOKEN)
   --rate-limit <n>         submissions per second per client address (default: 60; 0: off)
   --retain-days <n>        delete answers given more than n days ago (at start, then hourly)
+  --alerts <file>          webhook rules (JSON array), delivered signed through a durable outbox
   -h, --help               show this help
 `;
 
@@ -48,6 +51,7 @@ function parse() {
       'admin-token': { type: 'string' },
       'rate-limit': { type: 'string' },
       'retain-days': { type: 'string' },
+      alerts: { type: 'string' },
       response: { type: 'string' },
       visitor: { type: 'string' },
       survey: { type: 'string' },
@@ -103,6 +107,7 @@ const origins = (values['allow-origin'] ?? [])
   .map((o) => o.trim())
   .filter(Boolean);
 const adminToken = values['admin-token'] ?? process.env.HARK_ADMIN_TOKEN;
+const alerts = values.alerts === undefined ? undefined : readAlerts(values.alerts);
 const retainDays = values['retain-days'] === undefined ? undefined : Number(values['retain-days']);
 if (retainDays !== undefined && !(Number.isFinite(retainDays) && retainDays > 0))
   fail(`--retain-days must be a positive number of days, not "${values['retain-days']}"`);
@@ -116,6 +121,7 @@ try {
     allowedOrigins: origins.includes('*') ? '*' : origins,
     rateLimit,
     ...(retainDays === undefined ? {} : { retainDays }),
+    ...(alerts === undefined ? {} : { alerts }),
     ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
   });
   const store = values.postgres === undefined ? `SQLite ${values.db ?? 'hark.db'}` : 'PostgreSQL';
@@ -216,4 +222,19 @@ async function exportAnswers(): Promise<never> {
     );
     process.exit(1);
   }
+}
+
+/** Reads and checks `--alerts <file>`; every problem is named with its place in the file. */
+function readAlerts(file: string): AlertRule[] {
+  let rules: unknown;
+  try {
+    rules = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`--alerts ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const issues = checkAlertRules(rules);
+  if (issues.length > 0) {
+    fail(`--alerts ${file}: ${issues.map((i) => `${i.path || '(file)'} ${i.message}`).join('; ')}`);
+  }
+  return rules as AlertRule[];
 }

@@ -1,10 +1,8 @@
 import type { ResponseStore, ScoreQuery } from '../storage/response-store.js';
+import { answerPages } from './answer-pages.js';
 import { csvHeader, csvLine, ndjsonLine } from './csv.js';
 
 export type ExportFormat = 'csv' | 'ndjson';
-
-/** Answers read per page: enough to keep round trips few, small enough to keep memory flat. */
-const PAGE = 1000;
 
 /**
  * A survey's answers as text, one page of lines per chunk, read from the store page by page as
@@ -20,17 +18,12 @@ export async function* exportChunks(
   // store once (and learns of a failure before it sends a status).
   let prefix = format === 'csv' ? csvHeader() : '';
   const line = format === 'csv' ? csvLine : ndjsonLine;
-  let cursor: { answeredAt: string; id: string } | undefined;
   let total = 0;
-  for (;;) {
-    const page = await store.exportPage(query, cursor, PAGE);
+  for await (const page of answerPages(store, query)) {
     total += page.length;
     if (page.length > 0) onRows?.(total);
     const text = prefix + page.map(line).join('');
     prefix = '';
     if (text !== '') yield text;
-    const last = page[page.length - 1]?.response;
-    if (page.length < PAGE || last === undefined) return;
-    cursor = { answeredAt: last.answeredAt, id: last.id };
   }
 }

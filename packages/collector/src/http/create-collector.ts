@@ -16,6 +16,7 @@ import { exportOutgoing } from './export-endpoint.js';
 import { HttpError } from './http-error.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { resultsOutgoing } from './results-endpoint.js';
+import { themesOutgoing } from './themes-endpoint.js';
 
 export interface CollectorOptions {
   /** Where answers are stored. */
@@ -58,6 +59,7 @@ export const HANDLE: unique symbol = Symbol.for('hark.collector.handle');
 export const SUBMIT_PATH = `/v${PROTOCOL_VERSION}/responses`;
 export const RESULTS_PATH = '/results';
 export const EXPORT_PATH = '/export';
+export const THEMES_PATH = '/themes';
 
 /**
  * Creates the collector as a standard fetch handler, usable from Node (see `@hark/collector/node`),
@@ -69,6 +71,7 @@ export const EXPORT_PATH = '/export';
  * - `OPTIONS /v1/responses`: CORS preflight for allowed origins.
  * - `GET /results?surveyId=`: NPS / CSAT / CES with margins of error (needs `adminToken` if set).
  * - `GET /export?surveyId=&from=&to=&format=csv|ndjson`: every answer, streamed (needs `adminToken`).
+ * - `GET /themes?surveyId=&from=&to=`: frequent words and phrases of comments, by score band.
  * - `DELETE /responses/{id}`, `DELETE /visitors/{visitorId}`: erasure (needs `adminToken` if set).
  */
 export function createCollector(options: CollectorOptions): CollectorHandler {
@@ -181,6 +184,13 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     );
   }
 
+  /** The read endpoints: each needs the admin token, and answers GET and HEAD. */
+  const reads = new Map<string, (params: URLSearchParams) => Promise<Outgoing>>([
+    [RESULTS_PATH, (params) => resultsOutgoing(options.store, params)],
+    [EXPORT_PATH, (params) => exportOutgoing(options.store, params)],
+    [THEMES_PATH, (params) => themesOutgoing(options.store, params)],
+  ]);
+
   async function handle(incoming: Incoming, context: RequestContext = {}): Promise<Outgoing> {
     const { url } = incoming;
     const path = url.pathname.startsWith(basePath)
@@ -197,22 +207,13 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       if (incoming.method === 'POST') return submit(incoming, origin, context);
       return methodNotAllowed('POST, OPTIONS');
     }
-    if (path === RESULTS_PATH && options.readEndpoints !== false) {
+    const read = path === undefined ? undefined : reads.get(path);
+    if (read !== undefined && options.readEndpoints !== false) {
       if (incoming.method !== 'GET' && incoming.method !== 'HEAD')
         return methodNotAllowed('GET, HEAD');
       try {
         authorise(incoming);
-        return await resultsOutgoing(options.store, url.searchParams);
-      } catch (error) {
-        return failure(error, {});
-      }
-    }
-    if (path === EXPORT_PATH && options.readEndpoints !== false) {
-      if (incoming.method !== 'GET' && incoming.method !== 'HEAD')
-        return methodNotAllowed('GET, HEAD');
-      try {
-        authorise(incoming);
-        return await exportOutgoing(options.store, url.searchParams);
+        return await read(url.searchParams);
       } catch (error) {
         return failure(error, {});
       }

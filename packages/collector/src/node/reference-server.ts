@@ -1,4 +1,7 @@
 import { isIP } from 'node:net';
+import { startAlertDispatcher } from '../alerts/alert-dispatcher.js';
+import type { AlertRule } from '../alerts/alert-rule.js';
+import { checkAlertRules } from '../alerts/check-alert-rules.js';
 import type { AllowedOrigins } from '../http/cors.js';
 import { type CollectorHandler, createCollector } from '../http/create-collector.js';
 import { tokenBucketLimiter } from '../http/rate-limiter.js';
@@ -33,6 +36,12 @@ export interface ReferenceServerOptions {
    * then every hour. Default: keep everything.
    */
   readonly retainDays?: number;
+  /** Webhook rules (checked with `checkAlertRules`); deliveries go out through a durable outbox. */
+  readonly alerts?: readonly AlertRule[];
+  /** Backoff between delivery attempts (for tests; defaults 2 s doubling to 15 min). */
+  readonly alertRetry?: { readonly baseMs?: number; readonly capMs?: number };
+  /** How often the alert outbox is polled (default 1 s). */
+  readonly alertPollMs?: number;
 }
 
 export interface ReferenceServer extends RunningServer {
@@ -67,10 +76,17 @@ export async function startReferenceServer(
       `hark-collector: results are not served on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN).`,
     );
   }
+  const alerts = options.alerts ?? [];
+  const issues = checkAlertRules(alerts);
+  if (issues.length > 0) {
+    throw new TypeError(
+      `invalid alert rules: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    );
+  }
   const store =
     options.postgres !== undefined
-      ? await openPostgresStore({ connectionString: options.postgres })
-      : await openSqliteStoreInWorker({ path: options.db ?? 'hark.db' });
+      ? await openPostgresStore({ connectionString: options.postgres, alerts })
+      : await openSqliteStoreInWorker({ path: options.db ?? 'hark.db', alerts });
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const retention =
     options.retainDays === undefined ? undefined : startRetention(store, options.retainDays, log);
@@ -94,11 +110,22 @@ export async function startReferenceServer(
     await store.close();
     throw error;
   }
+  const dispatcher =
+    alerts.length === 0
+      ? undefined
+      : startAlertDispatcher({
+          store,
+          rules: alerts,
+          log,
+          ...(options.alertRetry ? { retry: options.alertRetry } : {}),
+          ...(options.alertPollMs ? { pollMs: options.alertPollMs } : {}),
+        });
   return {
     ...running,
     store,
     close: async () => {
       retention?.stop();
+      await dispatcher?.stop();
       await running.close();
       await retention?.idle();
       await store.close();

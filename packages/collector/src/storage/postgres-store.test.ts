@@ -43,10 +43,10 @@ afterAll(async () => {
 
 // The contract wants an empty database per store: a table of its own is as good.
 const contractTables: string[] = [];
-describeResponseStore('PostgreSQL', async () => {
+describeResponseStore('PostgreSQL', async (alerts = []) => {
   const name = `hark_contract_t${process.pid}_${contractTables.length}`;
   contractTables.push(name);
-  return openPostgresStore({ connectionString: pgUrl, table: name });
+  return openPostgresStore({ connectionString: pgUrl, table: name, alerts });
 });
 
 describe('openPostgresStore', () => {

@@ -1,10 +1,13 @@
 import pg from 'pg';
+import { type AlertRule, alertPayload, deliveryId, ruleMatches } from '../alerts/alert-rule.js';
 import { isDateTime, UUID_PATTERN } from '../protocol/formats.js';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
+  type AlertDelivery,
+  type AlertOutcome,
   type ErasureTarget,
   type ExportCursor,
   type InsertOutcome,
@@ -24,6 +27,8 @@ export interface PostgresStoreOptions {
   readonly table?: string;
   /** Most connections the store opens at once. Default 10. */
   readonly poolSize?: number;
+  /** Webhook rules: a matching answer's delivery is written with it (see `dueAlerts`). */
+  readonly alerts?: readonly AlertRule[];
 }
 
 /**
@@ -68,7 +73,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       cause: error,
     });
   }
-  return new PostgresStore(pool, table);
+  return new PostgresStore(pool, table, options.alerts ?? []);
 }
 
 async function migrate(pool: pg.Pool, table: string): Promise<void> {
@@ -115,6 +120,21 @@ async function migrate(pool: pg.Pool, table: string): Promise<void> {
     await client.query(
       `CREATE INDEX IF NOT EXISTS "${table}_answered_idx" ON "${table}" (answered_at)`,
     );
+    // Alerts: the durable outbox of webhook deliveries, written in the answer's transaction.
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS "${table}_alert_outbox" (
+        id text PRIMARY KEY,
+        rule_id text NOT NULL,
+        payload text NOT NULL,
+        created_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        delivered_at timestamptz,
+        last_error text
+      )`);
+    await client.query(
+      `CREATE INDEX IF NOT EXISTS "${table}_alert_due_idx" ON "${table}_alert_outbox" (next_attempt_at) WHERE delivered_at IS NULL`,
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -145,10 +165,14 @@ class PostgresStore implements ResponseStore {
   readonly #table: string;
   readonly #erasedResponses: string;
   readonly #erasedVisitors: string;
+  readonly #outbox: string;
+  readonly #alerts: readonly AlertRule[];
   #closed = false;
 
-  constructor(pool: pg.Pool, table: string) {
+  constructor(pool: pg.Pool, table: string, alerts: readonly AlertRule[]) {
     this.#pool = pool;
+    this.#alerts = alerts;
+    this.#outbox = `"${table}_alert_outbox"`;
     this.#table = `"${table}"`;
     this.#erasedResponses = `"${table}_erased_responses"`;
     this.#erasedVisitors = `"${table}_erased_visitors"`;
@@ -190,7 +214,10 @@ class PostgresStore implements ResponseStore {
     ];
     let rows: readonly { id: string }[];
     try {
-      ({ rows } = await this.#pool.query<{ id: string }>(sql, params));
+      ({ rows } =
+        this.#alerts.length === 0
+          ? await this.#pool.query<{ id: string }>(sql, params)
+          : await this.#insertWithAlerts(sql, params, responses, received));
     } catch (error) {
       throw new StorageError(
         `Could not store ${responses.length} response(s) in PostgreSQL: ${messageOf(error)}`,
@@ -214,6 +241,90 @@ class PostgresStore implements ResponseStore {
       else duplicates.push(id);
     }
     return { stored, duplicates, erased };
+  }
+
+  /** The insert and the alert deliveries of what it stored, in one transaction. */
+  async #insertWithAlerts(
+    sql: string,
+    params: unknown[],
+    responses: readonly HarkResponse[],
+    received: string,
+  ): Promise<{ rows: { id: string }[] }> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ id: string }>(sql, params);
+      const written = new Set(rows.map((row) => row.id));
+      const deliveries: [string, string, string][] = [];
+      for (const r of responses) {
+        if (!written.has(r.id.toLowerCase())) continue;
+        for (const rule of this.#alerts) {
+          if (!ruleMatches(rule, r)) continue;
+          const id = deliveryId(rule, r.id);
+          deliveries.push([id, rule.id, alertPayload(rule, r, id)]);
+        }
+      }
+      if (deliveries.length > 0) {
+        await client.query(
+          `INSERT INTO ${this.#outbox} (id, rule_id, payload, created_at, next_attempt_at)
+           SELECT d.id, d.rule_id, d.payload, $4, $4
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS d (id, rule_id, payload)
+           ON CONFLICT (id) DO NOTHING`,
+          [
+            deliveries.map((d) => d[0]),
+            deliveries.map((d) => d[1]),
+            deliveries.map((d) => d[2]),
+            received,
+          ],
+        );
+      }
+      await client.query('COMMIT');
+      return { rows };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]> {
+    this.#assertOpen();
+    const rows = await this.#query<{
+      id: string;
+      rule_id: string;
+      payload: string;
+      attempts: number;
+    }>(
+      'read due alerts',
+      `SELECT id, rule_id, payload, attempts FROM ${this.#outbox}
+       WHERE delivered_at IS NULL AND next_attempt_at <= $1
+       ORDER BY next_attempt_at, id LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      ruleId: row.rule_id,
+      payload: row.payload,
+      attempts: row.attempts,
+    }));
+  }
+
+  async settleAlert(id: string, outcome: AlertOutcome): Promise<void> {
+    this.#assertOpen();
+    if ('deliveredAt' in outcome) {
+      await this.#query(
+        'record an alert attempt',
+        `UPDATE ${this.#outbox} SET delivered_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2`,
+        [outcome.deliveredAt, id],
+      );
+    } else {
+      await this.#query(
+        'record an alert attempt',
+        `UPDATE ${this.#outbox} SET next_attempt_at = $1, attempts = attempts + 1, last_error = $2 WHERE id = $3`,
+        [outcome.retryAt, outcome.error, id],
+      );
+    }
   }
 
   async #erasedAmong(responses: readonly HarkResponse[]): Promise<Set<string>> {

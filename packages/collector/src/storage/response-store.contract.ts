@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AlertRule } from '../alerts/alert-rule.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { npsResponse } from '../testing/fixtures.js';
 import { validateSubmission } from '../validation/validate-submission.js';
@@ -8,7 +9,10 @@ import type { ResponseStore } from './response-store.js';
  * The behaviour every ResponseStore must have, run against each real back-end. `open` returns
  * a store on an empty database of its own.
  */
-export function describeResponseStore(name: string, open: () => Promise<ResponseStore>): void {
+export function describeResponseStore(
+  name: string,
+  open: (alerts?: readonly AlertRule[]) => Promise<ResponseStore>,
+): void {
   describe(`${name}: the ResponseStore contract`, () => {
     let store: ResponseStore;
     const receivedAt = new Date('2026-11-25T12:00:00.000Z');
@@ -336,6 +340,49 @@ export function describeResponseStore(name: string, open: () => Promise<Response
       expect((await store.exportPage({ surveyId: 'export' }, undefined, 1))[0]?.receivedAt).toBe(
         '2026-11-25T12:00:00.000Z',
       );
+    });
+
+    it('writes alert deliveries with the answers they are about, once, and records attempts', async () => {
+      await store.close();
+      const rule: AlertRule = {
+        id: 'low',
+        surveyId: 'alerts',
+        when: { scoreAtMost: 6 },
+        url: 'https://hooks.example/x',
+        secret: 'a-secret-of-sixteen+',
+      };
+      store = await open([rule, { ...rule, id: 'said', surveyId: '*', when: { comment: true } }]);
+      const low = npsResponse({ surveyId: 'alerts', score: 2, comment: 'Too slow' });
+      const quiet = npsResponse({ surveyId: 'alerts', score: 5, comment: undefined });
+      delete (quiet as { comment?: string }).comment;
+      const high = npsResponse({ surveyId: 'alerts', score: 10, comment: '  ' });
+      await store.insert([low, quiet, high], receivedAt);
+      await store.insert([low], receivedAt); // a re-send queues nothing more
+      const due = await store.dueAlerts(new Date('2026-11-25T12:00:00.000Z'), 10);
+      expect(due.map((d) => d.id).sort()).toEqual(
+        [`${low.id}/low`, `${low.id}/said`, `${quiet.id}/low`].sort(),
+      );
+      const first = due.find((d) => d.id === `${low.id}/low`);
+      expect(first?.attempts).toBe(0);
+      expect(JSON.parse(first?.payload ?? '{}')).toMatchObject({
+        id: `${low.id}/low`,
+        rule: 'low',
+        text: 'NPS 2 on alerts: “Too slow”',
+        answer: { id: low.id, score: 2 },
+      });
+      await store.settleAlert(`${low.id}/low`, { deliveredAt: new Date('2026-11-25T12:00:01Z') });
+      await store.settleAlert(`${quiet.id}/low`, {
+        retryAt: new Date('2026-11-25T12:10:00Z'),
+        error: 'HTTP 503',
+      });
+      expect(
+        (await store.dueAlerts(new Date('2026-11-25T12:05:00Z'), 10)).map((d) => d.id),
+      ).toEqual([`${low.id}/said`]);
+      const later = await store.dueAlerts(new Date('2026-11-25T12:10:00Z'), 10);
+      expect(later.map((d) => [d.id, d.attempts])).toEqual([
+        [`${low.id}/said`, 0],
+        [`${quiet.id}/low`, 1],
+      ]);
     });
 
     it('rejects every call after close', async () => {

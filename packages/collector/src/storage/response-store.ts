@@ -20,6 +20,21 @@ export interface ExportCursor {
   readonly id: string;
 }
 
+/** One webhook call waiting in the alert outbox (written with the answer it is about). */
+export interface AlertDelivery {
+  /** Stable: `<answer id>/<rule id>`, the same on every attempt, for receivers to deduplicate. */
+  readonly id: string;
+  readonly ruleId: string;
+  /** The JSON body, fixed when the answer was stored. */
+  readonly payload: string;
+  readonly attempts: number;
+}
+
+/** What became of one delivery attempt. */
+export type AlertOutcome =
+  | { readonly deliveredAt: Date }
+  | { readonly retryAt: Date; readonly error: string };
+
 /** Whose answers to erase: one answer, or every answer of one anonymous visitor. */
 export type ErasureTarget = { readonly responseId: string } | { readonly visitorId: string };
 
@@ -78,6 +93,14 @@ export interface ResponseStore {
     cursor: ExportCursor | undefined,
     limit: number,
   ): Promise<StoredResponse[]>;
+  /**
+   * Alert deliveries not yet delivered whose next attempt is due at `now`, oldest first. A store
+   * opened with alert rules writes a delivery for each matching answer in the same transaction as
+   * the answer: a crash loses neither, and neither exists without the other.
+   */
+  dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]>;
+  /** Records an attempt: delivered, or to be retried at a time. */
+  settleAlert(id: string, outcome: AlertOutcome): Promise<void>;
   /** Deletes the answers given before `cutoff` (a retention period); resolves how many. */
   purgeBefore(cutoff: Date): Promise<number>;
   close(): Promise<void>;

@@ -13,7 +13,9 @@ let files = 0;
 const freshPath = () => join(dir, `store-${++files}.db`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeResponseStore('SQLite', async () => openSqliteStore({ path: freshPath() }));
+describeResponseStore('SQLite', async (alerts = []) =>
+  openSqliteStore({ path: freshPath(), alerts }),
+);
 
 describe('SQLite store', () => {
   const receivedAt = new Date('2026-11-25T12:00:00Z');
@@ -80,7 +82,7 @@ describe('SQLite store', () => {
     expect((await store.insert([old], receivedAt)).erased).toEqual([old.id]);
     await store.close();
     const check = new Database(path);
-    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    expect(check.pragma('user_version', { simple: true })).toBe(3);
     check.close();
   });
 
@@ -91,7 +93,7 @@ describe('SQLite store', () => {
     db.close();
     expect(() => openSqliteStore({ path })).toThrow(
       new StorageError(
-        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 2`,
+        `cannot open SQLite database ${path}: Error: the database has schema version 99; this collector knows up to 3`,
       ),
     );
   });

@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { type AlertRule, alertPayload, deliveryId, ruleMatches } from '../alerts/alert-rule.js';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
+  type AlertDelivery,
+  type AlertOutcome,
   type ErasureTarget,
   type ExportCursor,
   type InsertOutcome,
@@ -21,9 +24,11 @@ import { utcInstant } from './utc-instant.js';
 export interface SqliteStoreOptions {
   /** Path of the database file; created, with its folder, when missing. */
   readonly path: string;
+  /** Webhook rules: a matching answer's delivery is written with it (see `dueAlerts`). */
+  readonly alerts?: readonly AlertRule[];
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 // STRICT tables make SQLite enforce the column types; the CHECKs repeat the protocol's bounds so
 // the database refuses a bad row even if a caller skipped validation.
@@ -63,6 +68,22 @@ CREATE INDEX IF NOT EXISTS hark_responses_visitor ON hark_responses (visitor_id)
 CREATE INDEX IF NOT EXISTS hark_responses_answered ON hark_responses (answered_at);
 `;
 
+// Alerts: the durable outbox of webhook deliveries, written in the answer's transaction.
+const MIGRATION_3 = `
+CREATE TABLE IF NOT EXISTS hark_alert_outbox (
+  id TEXT PRIMARY KEY NOT NULL,
+  rule_id TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  delivered_at TEXT,
+  last_error TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS hark_alert_outbox_due ON hark_alert_outbox (next_attempt_at)
+  WHERE delivered_at IS NULL;
+`;
+
 const GROUP_EXPRESSIONS: Record<ScoreGrouping | 'none', string> = {
   day: 'substr(answered_at, 1, 10)',
   locale: 'locale',
@@ -99,7 +120,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ResponseStore {
       cause: error,
     });
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, options.alerts ?? []);
 }
 
 function migrate(db: Database.Database): void {
@@ -113,6 +134,7 @@ function migrate(db: Database.Database): void {
     db.transaction(() => {
       if (version < 1) db.exec(MIGRATION_1);
       if (version < 2) db.exec(MIGRATION_2);
+      if (version < 3) db.exec(MIGRATION_3);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }).immediate();
   }
@@ -127,8 +149,16 @@ class SqliteStore implements ResponseStore {
   #flushScheduled = false;
   #closed = false;
 
-  constructor(db: Database.Database) {
+  readonly #alerts: readonly AlertRule[];
+  readonly #queueAlert: Database.Statement;
+
+  constructor(db: Database.Database, alerts: readonly AlertRule[]) {
     this.#db = db;
+    this.#alerts = alerts;
+    this.#queueAlert = db.prepare(
+      `INSERT INTO hark_alert_outbox (id, rule_id, payload, created_at, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
     // Not stored when already there (a re-send) or erased: the tombstone checks cost two index
     // probes, and only an unwritten row is looked at again to tell which it was.
     this.#insertRow = db.prepare(
@@ -213,8 +243,14 @@ class SqliteStore implements ResponseStore {
         sdkVersion: r.sdk.version,
         receivedAt,
       });
-      if (changes === 1) stored.push(r.id);
-      else if (this.#isErased.get(r.id, visitorId, answeredAt) !== undefined) erased.push(r.id);
+      if (changes === 1) {
+        stored.push(r.id);
+        for (const rule of this.#alerts) {
+          if (!ruleMatches(rule, r)) continue;
+          const id = deliveryId(rule, r.id);
+          this.#queueAlert.run(id, rule.id, alertPayload(rule, r, id), receivedAt, receivedAt);
+        }
+      } else if (this.#isErased.get(r.id, visitorId, answeredAt) !== undefined) erased.push(r.id);
       else duplicates.push(r.id);
     }
     return { stored, duplicates, erased };
@@ -324,6 +360,45 @@ class SqliteStore implements ResponseStore {
         .all(...params),
     );
     return rows.map(responseFromRow);
+  }
+
+  async dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]> {
+    return this.#run('read due alerts', () =>
+      this.#db
+        .prepare<
+          [string, number],
+          { id: string; rule_id: string; payload: string; attempts: number }
+        >(
+          `SELECT id, rule_id, payload, attempts FROM hark_alert_outbox
+           WHERE delivered_at IS NULL AND next_attempt_at <= ?
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(now.toISOString(), limit)
+        .map((row) => ({
+          id: row.id,
+          ruleId: row.rule_id,
+          payload: row.payload,
+          attempts: row.attempts,
+        })),
+    );
+  }
+
+  async settleAlert(id: string, outcome: AlertOutcome): Promise<void> {
+    this.#run('record an alert attempt', () => {
+      if ('deliveredAt' in outcome) {
+        this.#db
+          .prepare(
+            'UPDATE hark_alert_outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?',
+          )
+          .run(outcome.deliveredAt.toISOString(), id);
+      } else {
+        this.#db
+          .prepare(
+            'UPDATE hark_alert_outbox SET next_attempt_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?',
+          )
+          .run(outcome.retryAt.toISOString(), outcome.error, id);
+      }
+    });
   }
 
   async purgeBefore(cutoff: Date): Promise<number> {

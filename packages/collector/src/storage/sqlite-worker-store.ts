@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { HarkResponse } from '../protocol/schema.js';
 import type {
+  AlertDelivery,
+  AlertOutcome,
   ErasureTarget,
   ExportCursor,
   InsertOutcome,
@@ -26,7 +28,7 @@ interface Pending {
  */
 export async function openSqliteStoreInWorker(options: SqliteStoreOptions): Promise<ResponseStore> {
   const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), {
-    workerData: { path: options.path },
+    workerData: { path: options.path, alerts: options.alerts ?? [] },
   });
   const pending = new Map<number, Pending>();
   let nextId = 0;
@@ -89,6 +91,8 @@ export async function openSqliteStoreInWorker(options: SqliteStoreOptions): Prom
     purgeBefore: (cutoff: Date) => call<number>('purgeBefore', cutoff),
     exportPage: (query: ScoreQuery, cursor: ExportCursor | undefined, limit: number) =>
       call<StoredResponse[]>('exportPage', query, cursor, limit),
+    dueAlerts: (now: Date, limit: number) => call<AlertDelivery[]>('dueAlerts', now, limit),
+    settleAlert: (id: string, outcome: AlertOutcome) => call<void>('settleAlert', id, outcome),
     async close() {
       if (closed) return;
       try {

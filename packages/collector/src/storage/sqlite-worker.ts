@@ -3,7 +3,7 @@
 // one group commit (the store batches what arrives in one turn of this thread's loop).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResponseStore } from './response-store.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openSqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 
 /** What the main thread asks. */
 export interface WorkerRequest {
@@ -16,6 +16,8 @@ export interface WorkerRequest {
     | 'erase'
     | 'exportPage'
     | 'purgeBefore'
+    | 'dueAlerts'
+    | 'settleAlert'
     | 'close';
   readonly args: readonly unknown[];
 }
@@ -32,7 +34,7 @@ if (port === null) throw new Error('sqlite-worker.js runs as a worker thread');
 
 let store: ResponseStore;
 try {
-  store = openSqliteStore({ path: (workerData as { path: string }).path });
+  store = openSqliteStore(workerData as SqliteStoreOptions);
   port.postMessage({ ready: true } satisfies WorkerReply);
 } catch (error) {
   port.postMessage({

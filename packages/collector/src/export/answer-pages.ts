@@ -1,0 +1,22 @@
+import type { ResponseStore, ScoreQuery, StoredResponse } from '../storage/response-store.js';
+
+/** Answers read per page: enough to keep round trips few, small enough to keep memory flat. */
+export const PAGE_SIZE = 1000;
+
+/**
+ * A survey's answers, page by page in (answeredAt, id) order, each page read only when the
+ * consumer asks for it: any number of answers passes through with one page in memory.
+ */
+export async function* answerPages(
+  store: ResponseStore,
+  query: ScoreQuery,
+): AsyncGenerator<StoredResponse[]> {
+  let cursor: { answeredAt: string; id: string } | undefined;
+  for (;;) {
+    const page = await store.exportPage(query, cursor, PAGE_SIZE);
+    yield page;
+    const last = page.at(-1)?.response;
+    if (page.length < PAGE_SIZE || last === undefined) return;
+    cursor = { answeredAt: last.answeredAt, id: last.id };
+  }
+}
