@@ -585,3 +585,42 @@ describe('GET /export', () => {
     store = openSqliteStore({ path });
   });
 });
+
+describe('GET /themes', () => {
+  it('finds the themes of the survey’s comments by score band, behind the admin token', async () => {
+    const token = 'correct-horse-battery-staple';
+    const handler = collector({ adminToken: token });
+    await handler(
+      post(
+        submission([
+          npsResponse({ surveyId: 'th', score: 2, comment: 'Checkout page crashed' }),
+          npsResponse({ surveyId: 'th', score: 3, comment: 'The checkout page is slow' }),
+          npsResponse({ surveyId: 'other', score: 3, comment: 'Checkout page' }),
+        ]),
+      ),
+    );
+    const url = 'http://collector.test/themes?surveyId=th';
+    expect((await handler(new Request(url))).status).toBe(401);
+    const response = await handler(
+      new Request(url, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({
+      surveyId: 'th',
+      from: null,
+      to: null,
+      themes: [
+        {
+          kind: 'nps',
+          band: 'detractor',
+          comments: 2,
+          words: [
+            { text: 'checkout', count: 2 },
+            { text: 'page', count: 2 },
+          ],
+          phrases: [{ text: 'checkout page', count: 2 }],
+        },
+      ],
+    });
+  });
+});
