@@ -624,3 +624,62 @@ describe('GET /themes', () => {
     });
   });
 });
+
+describe('POST /session (dashboard sign-in)', () => {
+  const TOKEN = 'correct-horse-battery-staple';
+  const sign = (token: unknown, url = 'http://collector.test/session') =>
+    new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+
+  it('trades the admin token for an HttpOnly SameSite=Strict cookie that reads, and signs out', async () => {
+    const handler = collector({ adminToken: TOKEN });
+    const signedIn = await handler(sign(TOKEN));
+    expect(signedIn.status).toBe(204);
+    const cookie = signedIn.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(
+      /^hark_session=[A-Za-z0-9_-]{43}; Max-Age=43200; HttpOnly; SameSite=Strict; Path=\/$/,
+    );
+    const session = cookie.split(';')[0] as string;
+    const results = 'http://collector.test/results?surveyId=s';
+    expect((await handler(new Request(results, { headers: { cookie: session } }))).status).toBe(
+      200,
+    );
+    expect(
+      (await handler(new Request(results, { headers: { cookie: 'hark_session=forged' } }))).status,
+    ).toBe(401);
+    const out = await handler(
+      new Request('http://collector.test/session', {
+        method: 'DELETE',
+        headers: { cookie: session },
+      }),
+    );
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toBe(
+      'hark_session=; Max-Age=0; HttpOnly; SameSite=Strict; Path=/',
+    );
+    expect((await handler(new Request(results, { headers: { cookie: session } }))).status).toBe(
+      401,
+    );
+  });
+
+  it('adds Secure over https, refuses a wrong token, and limits attempts', async () => {
+    const handler = collector({
+      adminToken: TOKEN,
+      rateLimiter: tokenBucketLimiter({ capacity: 2, refillPerSecond: 0.001 }),
+    });
+    const secure = await handler(sign(TOKEN, 'https://collector.test/session'));
+    expect(secure.headers.get('set-cookie')).toMatch(/; Secure$/);
+    const wrong = await handler(sign('guess'));
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const limited = await handler(sign(TOKEN));
+    expect(limited.status).toBe(429);
+    expect(await json(limited)).toEqual({
+      error: 'rate_limited',
+      message: 'Too many sign-in attempts; retry later.',
+    });
+  });
+});

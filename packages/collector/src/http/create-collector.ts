@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { type ResponseStore, StorageError } from '../storage/response-store.js';
 import { parseSubmission } from '../validation/parse-submission.js';
+import { AdminSessions } from './admin-sessions.js';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, normaliseOrigins } from './cors.js';
 import { ERASURE_PATH, erasureOutgoing } from './erasure-endpoint.js';
 import {
@@ -60,6 +61,7 @@ export const SUBMIT_PATH = `/v${PROTOCOL_VERSION}/responses`;
 export const RESULTS_PATH = '/results';
 export const EXPORT_PATH = '/export';
 export const THEMES_PATH = '/themes';
+export const SESSION_PATH = '/session';
 
 /**
  * Creates the collector as a standard fetch handler, usable from Node (see `@hark/collector/node`),
@@ -87,6 +89,16 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     throw new TypeError('adminToken must be at least 16 characters long');
   }
 
+  function limit(context: RequestContext, what: string): void {
+    if (options.rateLimiter === undefined) return;
+    const verdict = options.rateLimiter.take(context.clientAddress ?? 'unknown', now());
+    if (!verdict.allowed) {
+      throw new HttpError(429, 'rate_limited', `Too many ${what}; retry later.`, {
+        headers: { 'retry-after': String(verdict.retryAfterSeconds) },
+      });
+    }
+  }
+
   async function submit(
     incoming: Incoming,
     origin: string | null,
@@ -94,14 +106,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
   ): Promise<Outgoing> {
     const headers = corsHeaders(origin);
     try {
-      if (options.rateLimiter !== undefined) {
-        const verdict = options.rateLimiter.take(context.clientAddress ?? 'unknown', now());
-        if (!verdict.allowed) {
-          throw new HttpError(429, 'rate_limited', 'Too many submissions; retry later.', {
-            headers: { 'retry-after': String(verdict.retryAfterSeconds) },
-          });
-        }
-      }
+      limit(context, 'submissions');
       requireJson(incoming);
       const text = await incoming.text(MAX_SUBMISSION_BYTES);
       const result = parseSubmission(text, { now: now() });
@@ -153,11 +158,16 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     };
   }
 
+  function tokenMatches(token: string): boolean {
+    return tokenDigest === undefined || timingSafeEqual(sha256(token), tokenDigest);
+  }
+
+  /** The admin token as a Bearer header, or a dashboard session's cookie. */
   function authorise(incoming: Incoming): void {
     if (tokenDigest === undefined) return;
     const header = incoming.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!timingSafeEqual(sha256(token), tokenDigest)) {
+    if (!tokenMatches(token) && !sessions.valid(incoming.header('cookie'))) {
       throw new HttpError(401, 'unauthorized', 'A valid admin token is required.', {
         headers: { 'www-authenticate': 'Bearer realm="hark"' },
       });
@@ -184,6 +194,49 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     );
   }
 
+  const sessions = new AdminSessions(now);
+
+  /**
+   * `POST /session` with the admin token (JSON `{ "token" }`) opens a dashboard session: an
+   * HttpOnly, SameSite=Strict cookie (Secure over https). `DELETE /session` closes it. Attempts
+   * share the submission rate limit, so the token cannot be guessed at speed.
+   */
+  async function session(incoming: Incoming, context: RequestContext): Promise<Outgoing> {
+    const secure = incoming.url.protocol === 'https:';
+    if (incoming.method === 'DELETE') {
+      sessions.close(incoming.header('cookie'));
+      return {
+        status: 204,
+        headers: { 'set-cookie': AdminSessions.cookie(undefined, secure) },
+        body: null,
+      };
+    }
+    if (incoming.method !== 'POST') return methodNotAllowed('POST, DELETE');
+    try {
+      limit(context, 'sign-in attempts');
+      requireJson(incoming);
+      let token: unknown;
+      try {
+        token = (JSON.parse(await incoming.text(4096)) as { token?: unknown })?.token;
+      } catch {
+        token = undefined;
+      }
+      if (typeof token !== 'string' || !tokenMatches(token)) {
+        throw new HttpError(401, 'unauthorized', 'A valid admin token is required.');
+      }
+      return {
+        status: 204,
+        headers: {
+          'set-cookie': AdminSessions.cookie(sessions.open(), secure),
+          'cache-control': 'no-store',
+        },
+        body: null,
+      };
+    } catch (error) {
+      return failure(error, {});
+    }
+  }
+
   /** The read endpoints: each needs the admin token, and answers GET and HEAD. */
   const reads = new Map<string, (params: URLSearchParams) => Promise<Outgoing>>([
     [RESULTS_PATH, (params) => resultsOutgoing(options.store, params)],
@@ -207,6 +260,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       if (incoming.method === 'POST') return submit(incoming, origin, context);
       return methodNotAllowed('POST, OPTIONS');
     }
+    if (path === SESSION_PATH && options.readEndpoints !== false) return session(incoming, context);
     const read = path === undefined ? undefined : reads.get(path);
     if (read !== undefined && options.readEndpoints !== false) {
       if (incoming.method !== 'GET' && incoming.method !== 'HEAD')
