@@ -4,16 +4,17 @@ import type { ResponseStore, ScoreQuery, StoredResponse } from '../storage/respo
 export const PAGE_SIZE = 1000;
 
 /**
- * A survey's answers, page by page in (answeredAt, id) order, each page read only when the
+ * A survey's answers, page by page in (answeredAt, id) order (or newest first), each page read only when the
  * consumer asks for it: any number of answers passes through with one page in memory.
  */
 export async function* answerPages(
   store: ResponseStore,
   query: ScoreQuery,
+  newestFirst = false,
 ): AsyncGenerator<StoredResponse[]> {
   let cursor: { answeredAt: string; id: string } | undefined;
   for (;;) {
-    const page = await store.exportPage(query, cursor, PAGE_SIZE);
+    const page = await store.exportPage(query, cursor, PAGE_SIZE, newestFirst);
     yield page;
     const last = page.at(-1)?.response;
     if (page.length < PAGE_SIZE || last === undefined) return;

@@ -683,3 +683,84 @@ describe('POST /session (dashboard sign-in)', () => {
     });
   });
 });
+
+describe('GET /comments', () => {
+  const COMMENTS = 'http://collector.test/comments';
+  async function seed(handler: ReturnType<typeof collector>) {
+    const at = (day: number, score: number, comment?: string) =>
+      npsResponse({
+        surveyId: 'cm',
+        score,
+        answeredAt: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+        ...(comment === undefined ? { comment: undefined } : { comment }),
+      });
+    const answers = [
+      at(1, 2, 'Checkout crashed'),
+      at(2, 9, 'Great checkout'),
+      at(3, 7, 'Fine'),
+      at(4, 3, 'Slow CHECKOUT page'),
+      at(5, 10),
+    ];
+    await handler(post(submission(answers.map((a) => JSON.parse(JSON.stringify(a))))));
+    return answers;
+  }
+
+  it('lists the latest comments, newest first, by band and text, up to a limit', async () => {
+    const handler = collector();
+    const answers = await seed(handler);
+    const list = async (query: string) =>
+      (
+        (await json(await handler(new Request(`${COMMENTS}?surveyId=cm${query}`)))) as {
+          comments: { id: string; comment: string; band: string }[];
+        }
+      ).comments;
+    expect((await list('')).map((c) => c.comment)).toEqual([
+      'Slow CHECKOUT page',
+      'Fine',
+      'Great checkout',
+      'Checkout crashed',
+    ]);
+    expect((await list('&band=detractor')).map((c) => c.id)).toEqual([
+      answers[3]?.id,
+      answers[0]?.id,
+    ]);
+    expect((await list('&q=checkout')).map((c) => c.comment)).toEqual([
+      'Slow CHECKOUT page',
+      'Great checkout',
+      'Checkout crashed',
+    ]);
+    expect(await list('&q=checkout&band=promoter&limit=1')).toEqual([
+      {
+        id: answers[1]?.id,
+        kind: 'nps',
+        score: 9,
+        band: 'promoter',
+        comment: 'Great checkout',
+        locale: 'en-GB',
+        answeredAt: '2026-11-02T10:00:00.000Z',
+        variant: 'b',
+      },
+    ]);
+  });
+
+  it('refuses a bad band and limit with every issue', async () => {
+    const response = await collector()(new Request(`${COMMENTS}?surveyId=cm&band=angry&limit=500`));
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({
+      error: 'invalid_query',
+      message: 'The query is invalid.',
+      issues: [
+        {
+          path: '/query/band',
+          code: 'invalid_value',
+          message: 'must be "detractor", "passive" or "promoter"',
+        },
+        {
+          path: '/query/limit',
+          code: 'out_of_range',
+          message: 'must be a whole number from 1 to 200',
+        },
+      ],
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { type ResponseStore, StorageError } from '../storage/response-store.js';
 import { parseSubmission } from '../validation/parse-submission.js';
 import { AdminSessions } from './admin-sessions.js';
+import { commentsOutgoing } from './comments-endpoint.js';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, normaliseOrigins } from './cors.js';
 import { ERASURE_PATH, erasureOutgoing } from './erasure-endpoint.js';
 import {
@@ -62,6 +63,7 @@ export const RESULTS_PATH = '/results';
 export const EXPORT_PATH = '/export';
 export const THEMES_PATH = '/themes';
 export const SESSION_PATH = '/session';
+export const COMMENTS_PATH = '/comments';
 
 /**
  * Creates the collector as a standard fetch handler, usable from Node (see `@hark/collector/node`),
@@ -74,6 +76,8 @@ export const SESSION_PATH = '/session';
  * - `GET /results?surveyId=`: NPS / CSAT / CES with margins of error (needs `adminToken` if set).
  * - `GET /export?surveyId=&from=&to=&format=csv|ndjson`: every answer, streamed (needs `adminToken`).
  * - `GET /themes?surveyId=&from=&to=`: frequent words and phrases of comments, by score band.
+ * - `GET /comments?surveyId=&band=&q=&limit=`: the latest comments, filtered.
+ * - `POST /session`, `DELETE /session`: dashboard sign-in with the admin token (a cookie).
  * - `DELETE /responses/{id}`, `DELETE /visitors/{visitorId}`: erasure (needs `adminToken` if set).
  */
 export function createCollector(options: CollectorOptions): CollectorHandler {
@@ -242,6 +246,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     [RESULTS_PATH, (params) => resultsOutgoing(options.store, params)],
     [EXPORT_PATH, (params) => exportOutgoing(options.store, params)],
     [THEMES_PATH, (params) => themesOutgoing(options.store, params)],
+    [COMMENTS_PATH, (params) => commentsOutgoing(options.store, params)],
   ]);
 
   async function handle(incoming: Incoming, context: RequestContext = {}): Promise<Outgoing> {

@@ -397,6 +397,7 @@ class PostgresStore implements ResponseStore {
     query: ScoreQuery,
     cursor: ExportCursor | undefined,
     limit: number,
+    newestFirst = false,
   ): Promise<StoredResponse[]> {
     this.#assertOpen();
     const params: unknown[] = [query.surveyId];
@@ -411,12 +412,14 @@ class PostgresStore implements ResponseStore {
     }
     if (cursor !== undefined) {
       params.push(utcInstant(cursor.answeredAt), cursor.id);
-      where += ` AND (answered_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      const after = newestFirst ? '<' : '>';
+      where += ` AND (answered_at, id) ${after} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     params.push(limit);
     const rows = await this.#query<ResponseRow>(
       'read answers for export',
-      `SELECT * FROM ${this.#table} WHERE ${where} ORDER BY answered_at, id LIMIT $${params.length}`,
+      `SELECT * FROM ${this.#table} WHERE ${where}
+       ORDER BY answered_at ${newestFirst ? 'DESC' : ''}, id ${newestFirst ? 'DESC' : ''} LIMIT $${params.length}`,
       params,
     );
     return rows.map(responseFromRow);

@@ -337,6 +337,17 @@ export function describeResponseStore(
       );
       // Eight answered on the 2nd, one of them erased.
       expect(middle.map((p) => p.response.answeredAt)).toEqual(new Array(7).fill(times[1]));
+      // Newest first, page by page: the same answers in reverse.
+      const reversed: string[] = [];
+      let before: { answeredAt: string; id: string } | undefined;
+      for (;;) {
+        const page = await store.exportPage({ surveyId: 'export' }, before, 7, true);
+        reversed.push(...page.map((p) => p.response.id));
+        if (page.length < 7) break;
+        const last = page.at(-1)?.response as HarkResponse;
+        before = { answeredAt: last.answeredAt, id: last.id };
+      }
+      expect(reversed).toEqual([...expected].reverse());
       expect((await store.exportPage({ surveyId: 'export' }, undefined, 1))[0]?.receivedAt).toBe(
         '2026-11-25T12:00:00.000Z',
       );

@@ -85,13 +85,15 @@ export interface ResponseStore {
    */
   erase(target: ErasureTarget, at: Date): Promise<number>;
   /**
-   * One page of a survey's answers for export, in (answeredAt, id) order, after `cursor`: read
-   * page by page, an export of any size holds one page in memory.
+   * One page of a survey's answers for export, in (answeredAt, id) order after `cursor` (or the
+   * reverse, newest first, before it): read page by page, an export of any size holds one page in
+   * memory.
    */
   exportPage(
     query: ScoreQuery,
     cursor: ExportCursor | undefined,
     limit: number,
+    newestFirst?: boolean,
   ): Promise<StoredResponse[]>;
   /**
    * Alert deliveries not yet delivered whose next attempt is due at `now`, oldest first. A store

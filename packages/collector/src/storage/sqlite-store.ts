@@ -335,6 +335,7 @@ class SqliteStore implements ResponseStore {
     query: ScoreQuery,
     cursor: ExportCursor | undefined,
     limit: number,
+    newestFirst = false,
   ): Promise<StoredResponse[]> {
     const where = ['survey_id = ?'];
     const params: (string | number)[] = [query.surveyId];
@@ -347,7 +348,7 @@ class SqliteStore implements ResponseStore {
       params.push(utcInstant(query.to));
     }
     if (cursor !== undefined) {
-      where.push('(answered_at, id) > (?, ?)');
+      where.push(`(answered_at, id) ${newestFirst ? '<' : '>'} (?, ?)`);
       params.push(utcInstant(cursor.answeredAt), cursor.id);
     }
     params.push(limit);
@@ -355,7 +356,7 @@ class SqliteStore implements ResponseStore {
       this.#db
         .prepare<(string | number)[], ResponseRow>(
           `SELECT * FROM hark_responses WHERE ${where.join(' AND ')}
-           ORDER BY answered_at, id LIMIT ?`,
+           ORDER BY answered_at ${newestFirst ? 'DESC' : ''}, id ${newestFirst ? 'DESC' : ''} LIMIT ?`,
         )
         .all(...params),
     );

@@ -89,8 +89,12 @@ export async function openSqliteStoreInWorker(options: SqliteStoreOptions): Prom
     count: (surveyId?: string) => call<number>('count', surveyId),
     erase: (target: ErasureTarget, at: Date) => call<number>('erase', target, at),
     purgeBefore: (cutoff: Date) => call<number>('purgeBefore', cutoff),
-    exportPage: (query: ScoreQuery, cursor: ExportCursor | undefined, limit: number) =>
-      call<StoredResponse[]>('exportPage', query, cursor, limit),
+    exportPage: (
+      query: ScoreQuery,
+      cursor: ExportCursor | undefined,
+      limit: number,
+      newestFirst?: boolean,
+    ) => call<StoredResponse[]>('exportPage', query, cursor, limit, newestFirst),
     dueAlerts: (now: Date, limit: number) => call<AlertDelivery[]>('dueAlerts', now, limit),
     settleAlert: (id: string, outcome: AlertOutcome) => call<void>('settleAlert', id, outcome),
     async close() {

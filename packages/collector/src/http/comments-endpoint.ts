@@ -1,0 +1,65 @@
+import { answerPages } from '../export/answer-pages.js';
+import type { ResponseStore } from '../storage/response-store.js';
+import { scoreBand } from '../themes/score-band.js';
+import type { ValidationIssue } from '../validation/issue.js';
+import { jsonOutgoing, type Outgoing } from './exchange.js';
+import { parseResultsQuery } from './results-endpoint.js';
+
+const BANDS = ['detractor', 'passive', 'promoter'];
+/** Answers looked at, newest first, before giving up on finding more matches. */
+const MOST_SCANNED = 50_000;
+
+/**
+ * `GET /comments?surveyId=&band=&q=&limit=`: the latest comments, newest first, optionally of one
+ * score band and containing a text (case-insensitive). At most `limit` (default 50, at most 200),
+ * from the latest 50,000 answers.
+ */
+export async function commentsOutgoing(
+  store: ResponseStore,
+  params: URLSearchParams,
+): Promise<Outgoing> {
+  const issues: ValidationIssue[] = [];
+  const band = params.get('band');
+  if (band !== null && !BANDS.includes(band)) {
+    issues.push({
+      path: '/query/band',
+      code: 'invalid_value',
+      message: 'must be "detractor", "passive" or "promoter"',
+    });
+  }
+  const limitText = params.get('limit') ?? '50';
+  const limit = Number(limitText);
+  if (!/^\d+$/.test(limitText) || limit < 1 || limit > 200) {
+    issues.push({
+      path: '/query/limit',
+      code: 'out_of_range',
+      message: 'must be a whole number from 1 to 200',
+    });
+  }
+  const query = parseResultsQuery(params, issues);
+  const needle = (params.get('q') ?? '').trim().toLowerCase();
+  const comments: object[] = [];
+  let scanned = 0;
+  for await (const page of answerPages(store, query, true)) {
+    for (const { response: r } of page) {
+      const comment = r.comment?.trim();
+      if (!comment) continue;
+      if (band !== null && scoreBand(r.kind, r.score) !== band) continue;
+      if (needle !== '' && !comment.toLowerCase().includes(needle)) continue;
+      comments.push({
+        id: r.id,
+        kind: r.kind,
+        score: r.score,
+        band: scoreBand(r.kind, r.score),
+        comment: r.comment,
+        locale: r.locale,
+        answeredAt: r.answeredAt,
+        ...(r.variant === undefined ? {} : { variant: r.variant }),
+      });
+      if (comments.length === limit) break;
+    }
+    scanned += page.length;
+    if (comments.length === limit || scanned >= MOST_SCANNED) break;
+  }
+  return jsonOutgoing(200, { surveyId: query.surveyId, comments });
+}
