@@ -400,16 +400,9 @@ class PostgresStore implements ResponseStore {
     newestFirst = false,
   ): Promise<StoredResponse[]> {
     this.#assertOpen();
-    const params: unknown[] = [query.surveyId];
-    let where = 'survey_id = $1';
-    if (query.from !== undefined) {
-      params.push(utcInstant(query.from));
-      where += ` AND answered_at >= $${params.length}::timestamptz`;
-    }
-    if (query.to !== undefined) {
-      params.push(utcInstant(query.to));
-      where += ` AND answered_at < $${params.length}::timestamptz`;
-    }
+    const bounds = whereOf(query);
+    const { params } = bounds;
+    let { where } = bounds;
     if (cursor !== undefined) {
       params.push(utcInstant(cursor.answeredAt), cursor.id);
       const after = newestFirst ? '<' : '>';
@@ -451,19 +444,7 @@ class PostgresStore implements ResponseStore {
 
   async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {
     this.#assertOpen();
-    const params: unknown[] = [query.surveyId];
-    let where = 'survey_id = $1';
-    // Checked here so that a malformed bound is the caller's error, not a "retry later" StorageError.
-    if (query.from !== undefined) {
-      if (!isDateTime(query.from)) throw new RangeError(`Invalid "from" date-time: ${query.from}`);
-      params.push(utcInstant(query.from));
-      where += ` AND answered_at >= $${params.length}::timestamptz`;
-    }
-    if (query.to !== undefined) {
-      if (!isDateTime(query.to)) throw new RangeError(`Invalid "to" date-time: ${query.to}`);
-      params.push(utcInstant(query.to));
-      where += ` AND answered_at < $${params.length}::timestamptz`;
-    }
+    const { where, params } = whereOf(query);
     const group = GROUP_EXPRESSIONS[groupBy ?? 'none'];
     // COLLATE "C" (byte order, whatever the server's default collation) and NULLS FIRST: the
     // order SQLite returns, so that both back-ends answer alike.
@@ -537,6 +518,26 @@ class PostgresStore implements ResponseStore {
       });
     }
   }
+}
+
+/**
+ * The conditions of a query on one survey's answers, and their parameters. The bounds are checked
+ * here so that a malformed one is the caller's error, not a "retry later" StorageError.
+ */
+function whereOf(query: ScoreQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [query.surveyId];
+  let where = 'survey_id = $1';
+  if (query.from !== undefined) {
+    if (!isDateTime(query.from)) throw new RangeError(`Invalid "from" date-time: ${query.from}`);
+    params.push(utcInstant(query.from));
+    where += ` AND answered_at >= $${params.length}::timestamptz`;
+  }
+  if (query.to !== undefined) {
+    if (!isDateTime(query.to)) throw new RangeError(`Invalid "to" date-time: ${query.to}`);
+    params.push(utcInstant(query.to));
+    where += ` AND answered_at < $${params.length}::timestamptz`;
+  }
+  return { where, params };
 }
 
 function messageOf(error: unknown): string {

@@ -258,19 +258,13 @@ class SqliteStore implements ResponseStore {
 
   async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {
     const group = GROUP_EXPRESSIONS[groupBy ?? 'none'];
-    const where = ['survey_id = ?'];
-    const params: string[] = [query.surveyId];
-    if (query.from !== undefined) {
-      where.push('answered_at >= ?');
-      params.push(utcInstant(query.from));
-    }
-    if (query.to !== undefined) {
-      where.push('answered_at < ?');
-      params.push(utcInstant(query.to));
-    }
+    const { where, params } = whereOf(query);
     const rows = this.#run('read scores', () =>
       this.#db
-        .prepare<string[], { kind: SurveyKind; grp: string | null; score: number; n: number }>(
+        .prepare<
+          (string | number)[],
+          { kind: SurveyKind; grp: string | null; score: number; n: number }
+        >(
           `SELECT kind, ${group} AS grp, score, count(*) AS n FROM hark_responses
            WHERE ${where.join(' AND ')} GROUP BY kind, grp, score ORDER BY kind, grp, score`,
         )
@@ -337,16 +331,7 @@ class SqliteStore implements ResponseStore {
     limit: number,
     newestFirst = false,
   ): Promise<StoredResponse[]> {
-    const where = ['survey_id = ?'];
-    const params: (string | number)[] = [query.surveyId];
-    if (query.from !== undefined) {
-      where.push('answered_at >= ?');
-      params.push(utcInstant(query.from));
-    }
-    if (query.to !== undefined) {
-      where.push('answered_at < ?');
-      params.push(utcInstant(query.to));
-    }
+    const { where, params } = whereOf(query);
     if (cursor !== undefined) {
       where.push(`(answered_at, id) ${newestFirst ? '<' : '>'} (?, ?)`);
       params.push(utcInstant(cursor.answeredAt), cursor.id);
@@ -428,6 +413,21 @@ class SqliteStore implements ResponseStore {
       throw storageError(what, error);
     }
   }
+}
+
+/** The conditions of a query on one survey's answers, and their parameters. */
+function whereOf(query: ScoreQuery): { where: string[]; params: (string | number)[] } {
+  const where = ['survey_id = ?'];
+  const params: (string | number)[] = [query.surveyId];
+  if (query.from !== undefined) {
+    where.push('answered_at >= ?');
+    params.push(utcInstant(query.from));
+  }
+  if (query.to !== undefined) {
+    where.push('answered_at < ?');
+    params.push(utcInstant(query.to));
+  }
+  return { where, params };
 }
 
 function storageError(what: string, error: unknown): StorageError {
