@@ -1,4 +1,5 @@
 // Serves the demo page beside the reference collector: one origin, one command (`npm start`).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -69,7 +70,9 @@ export async function startDemo({
   log,
 } = {}) {
   const hark = await buildHark();
+  const dashboard = join(ROOT, 'packages', 'dashboard', 'dist');
   return startReferenceServer({
+    ...(existsSync(join(dashboard, 'index.html')) ? { dashboard } : {}),
     port,
     host,
     db,
@@ -90,7 +93,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     ...(values.db ? { db: values.db } : {}),
   });
   console.log(
-    `\nHark demo: ${server.url}/\n  collector: POST ${server.url}/v1/responses\n  results:   ${server.url}/results?surveyId=demo-nps\n`,
+    `\nHark demo: ${server.url}/\n  collector: POST ${server.url}/v1/responses\n  results:   ${server.url}/results?surveyId=demo-nps\n  dashboard: ${server.url}/dashboard/?survey=demo-nps\n`,
   );
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

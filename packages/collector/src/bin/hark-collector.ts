@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AlertRule } from '../alerts/alert-rule.js';
 import { checkAlertRules } from '../alerts/check-alert-rules.js';
@@ -108,6 +110,9 @@ const origins = (values['allow-origin'] ?? [])
   .filter(Boolean);
 const adminToken = values['admin-token'] ?? process.env.HARK_ADMIN_TOKEN;
 const alerts = values.alerts === undefined ? undefined : readAlerts(values.alerts);
+// The dashboard, where the workspace built it beside this package (packages/dashboard/dist).
+const dashboardDir = fileURLToPath(new URL('../../../dashboard/dist', import.meta.url));
+const dashboard = existsSync(join(dashboardDir, 'index.html')) ? dashboardDir : undefined;
 const retainDays = values['retain-days'] === undefined ? undefined : Number(values['retain-days']);
 if (retainDays !== undefined && !(Number.isFinite(retainDays) && retainDays > 0))
   fail(`--retain-days must be a positive number of days, not "${values['retain-days']}"`);
@@ -122,12 +127,14 @@ try {
     rateLimit,
     ...(retainDays === undefined ? {} : { retainDays }),
     ...(alerts === undefined ? {} : { alerts }),
+    ...(dashboard === undefined ? {} : { dashboard }),
     ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
   });
   const store = values.postgres === undefined ? `SQLite ${values.db ?? 'hark.db'}` : 'PostgreSQL';
   console.log(
     `hark-collector: listening on ${server.url} (${store}); POST ${server.url}/v1/responses`,
   );
+  if (dashboard !== undefined) console.log(`hark-collector: dashboard at ${server.url}/dashboard/`);
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -12,22 +12,26 @@ import { jsonOutgoing, type Outgoing } from './exchange.js';
 import { HttpError } from './http-error.js';
 
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);
-const GROUPINGS: readonly ScoreGrouping[] = ['day', 'locale', 'variant'];
+const GROUPINGS: readonly ScoreGrouping[] = ['day', 'week', 'locale', 'variant'];
 
 /**
- * `GET /results?surveyId=&from=&to=`: per kind of answer in the survey, the overall summary and
- * the summaries by UTC day, locale and variant. Scores and margins are rounded to 2 decimals.
+ * `GET /results?surveyId=&from=&to=`: per kind of answer in the survey, the overall summary, the
+ * summaries by UTC day, ISO week, locale and variant, and how many answers gave each score (`distribution`,
+ * scores with none left out). Scores and margins are rounded to 2 decimals.
  */
 export async function resultsOutgoing(
   store: ResponseStore,
   params: URLSearchParams,
 ): Promise<Outgoing> {
   const query = parseResultsQuery(params);
-  const [byDay, byLocale, byVariant] = await Promise.all(
-    GROUPINGS.map(async (grouping) =>
-      summarizeScoreCounts(await store.countScores(query, grouping)),
+  const [[byDay, byWeek, byLocale, byVariant], counts] = await Promise.all([
+    Promise.all(
+      GROUPINGS.map(async (grouping) =>
+        summarizeScoreCounts(await store.countScores(query, grouping)),
+      ),
     ),
-  );
+    store.countScores(query),
+  ]);
   // Joined by kind, not by position: an answer of a new kind may land between the three reads.
   const groupsOf = (all: KindResults[] | undefined, kind: SurveyKind) =>
     (all?.find((results) => results.kind === kind)?.groups ?? []).map(rounded);
@@ -35,8 +39,12 @@ export async function resultsOutgoing(
     kind: results.kind,
     overall: rounded(results.overall),
     byDay: results.groups.map(rounded),
+    byWeek: groupsOf(byWeek, results.kind),
     byLocale: groupsOf(byLocale, results.kind),
     byVariant: groupsOf(byVariant, results.kind),
+    distribution: counts
+      .filter((row) => row.kind === results.kind)
+      .map((row) => ({ score: row.score, count: row.count })),
   }));
   return jsonOutgoing(200, {
     surveyId: query.surveyId,

@@ -9,6 +9,7 @@ import { openPostgresStore } from '../storage/postgres-store.js';
 import type { ResponseStore } from '../storage/response-store.js';
 import { openSqliteStoreInWorker } from '../storage/sqlite-worker-store.js';
 import { type RunningServer, serve } from './serve.js';
+import { withStaticFiles } from './static-files.js';
 
 export interface ReferenceServerOptions {
   /** SQLite file (the default store). */
@@ -42,6 +43,11 @@ export interface ReferenceServerOptions {
   readonly alertRetry?: { readonly baseMs?: number; readonly capMs?: number };
   /** How often the alert outbox is polled (default 1 s). */
   readonly alertPollMs?: number;
+  /**
+   * A built dashboard (`packages/dashboard/dist`) to serve at `/dashboard/`, where the read
+   * endpoints are served (with an admin token, or on loopback).
+   */
+  readonly dashboard?: string;
 }
 
 export interface ReferenceServer extends RunningServer {
@@ -103,7 +109,11 @@ export async function startReferenceServer(
       onError: (error) =>
         log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
     });
-    const handler = options.wrap ? options.wrap(collector) : collector;
+    const withDashboard =
+      options.dashboard !== undefined && readEndpoints
+        ? withStaticFiles(options.dashboard, '/dashboard', collector)
+        : collector;
+    const handler = options.wrap ? options.wrap(withDashboard) : withDashboard;
     running = await serve(handler, { port: options.port ?? 8787, host });
   } catch (error) {
     retention?.stop();

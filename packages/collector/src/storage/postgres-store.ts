@@ -154,6 +154,7 @@ interface CountRow {
 
 const GROUP_EXPRESSIONS: Readonly<Record<ScoreGrouping | 'none', string>> = {
   day: `to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  week: `to_char(answered_at AT TIME ZONE 'UTC', 'IYYY-"W"IW')`,
   locale: 'locale',
   variant: 'variant',
   none: 'NULL::text',

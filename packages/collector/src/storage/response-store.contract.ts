@@ -194,6 +194,12 @@ export function describeResponseStore(
         { kind: 'nps', group: '2026-11-01', score: 10, count: 2 },
         { kind: 'nps', group: '2026-11-02', score: 3, count: 1 },
       ]);
+      // ISO weeks, in UTC: 2026-11-01 is a Sunday (week 44), the 2nd a Monday (week 45).
+      expect(await store.countScores({ surveyId: 'grouped' }, 'week')).toEqual([
+        { kind: 'nps', group: '2026-W44', score: 3, count: 1 },
+        { kind: 'nps', group: '2026-W44', score: 10, count: 2 },
+        { kind: 'nps', group: '2026-W45', score: 3, count: 1 },
+      ]);
       expect(await store.countScores({ surveyId: 'grouped' }, 'locale')).toEqual([
         { kind: 'nps', group: 'en', score: 3, count: 2 },
         { kind: 'nps', group: 'en', score: 10, count: 1 },

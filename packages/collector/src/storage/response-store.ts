@@ -47,8 +47,11 @@ export interface ScoreQuery {
   readonly to?: string;
 }
 
-/** How results can be split: by UTC day of `answeredAt`, by locale, or by A/B variant. */
-export type ScoreGrouping = 'day' | 'locale' | 'variant';
+/**
+ * How results can be split: by UTC day of `answeredAt`, by ISO week (`2026-W48`, UTC), by
+ * locale, or by A/B variant.
+ */
+export type ScoreGrouping = 'day' | 'week' | 'locale' | 'variant';
 
 /** How many answers of one kind gave one score, within one group. */
 export interface ScoreCount {

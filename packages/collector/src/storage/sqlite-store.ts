@@ -86,6 +86,7 @@ CREATE INDEX IF NOT EXISTS hark_alert_outbox_due ON hark_alert_outbox (next_atte
 
 const GROUP_EXPRESSIONS: Record<ScoreGrouping | 'none', string> = {
   day: 'substr(answered_at, 1, 10)',
+  week: "strftime('%G-W%V', answered_at)",
   locale: 'locale',
   variant: 'variant',
   none: 'NULL',
