@@ -106,6 +106,9 @@ describe('the dashboard in Chromium', () => {
     // French: 0 promoters, 3 passives, 2 detractors of 5 → NPS −40,
     // margin 1.96 × 100 × sqrt((0 + 0.4 − 0.4²) / 5) = 42.94.
     const byLanguage = page.getByRole('table', { name: 'By language' }).locator('tbody tr');
+    expect(await cells(page.getByRole('table', { name: 'By page' }).locator('tbody tr'))).toEqual([
+      ['/thanks', '30', '48.41', '10'],
+    ]);
     expect(await cells(byLanguage)).toEqual([
       ['en', '100', '0', '5'],
       ['fr', '-40', '42.94', '5'],

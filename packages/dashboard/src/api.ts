@@ -18,6 +18,7 @@ export interface KindResults {
   readonly byWeek: readonly Group[];
   readonly byLocale: readonly Group[];
   readonly byVariant: readonly Group[];
+  readonly byPage: readonly Group[];
   readonly distribution: readonly { readonly score: number; readonly count: number }[];
 }
 

@@ -110,6 +110,7 @@ function kindSection(k: KindResults): TemplateResult {
     <h3>Splits</h3>
     ${groupTable('By language', 'Locale', k.byLocale)}
     ${groupTable('By variant', 'Variant', k.byVariant)}
+    ${groupTable('By page', 'Page path', k.byPage)}
   </section>`;
 }
 

@@ -12,11 +12,11 @@ import { jsonOutgoing, type Outgoing } from './exchange.js';
 import { HttpError } from './http-error.js';
 
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);
-const GROUPINGS: readonly ScoreGrouping[] = ['day', 'week', 'locale', 'variant'];
+const GROUPINGS: readonly ScoreGrouping[] = ['day', 'week', 'locale', 'variant', 'page'];
 
 /**
  * `GET /results?surveyId=&from=&to=`: per kind of answer in the survey, the overall summary, the
- * summaries by UTC day, ISO week, locale and variant, and how many answers gave each score (`distribution`,
+ * summaries by UTC day, ISO week, locale, variant and page path, and how many answers gave each score (`distribution`,
  * scores with none left out). Scores and margins are rounded to 2 decimals.
  */
 export async function resultsOutgoing(
@@ -24,7 +24,7 @@ export async function resultsOutgoing(
   params: URLSearchParams,
 ): Promise<Outgoing> {
   const query = parseResultsQuery(params);
-  const [[byDay, byWeek, byLocale, byVariant], counts] = await Promise.all([
+  const [[byDay, byWeek, byLocale, byVariant, byPage], counts] = await Promise.all([
     Promise.all(
       GROUPINGS.map(async (grouping) =>
         summarizeScoreCounts(await store.countScores(query, grouping)),
@@ -42,6 +42,7 @@ export async function resultsOutgoing(
     byWeek: groupsOf(byWeek, results.kind),
     byLocale: groupsOf(byLocale, results.kind),
     byVariant: groupsOf(byVariant, results.kind),
+    byPage: groupsOf(byPage, results.kind),
     distribution: counts
       .filter((row) => row.kind === results.kind)
       .map((row) => ({ score: row.score, count: row.count })),

@@ -11,6 +11,7 @@ import {
   type ErasureTarget,
   type ExportCursor,
   type InsertOutcome,
+  PAGE_PATH_PATTERN,
   type ResponseStore,
   type ScoreCount,
   type ScoreGrouping,
@@ -155,6 +156,7 @@ interface CountRow {
 const GROUP_EXPRESSIONS: Readonly<Record<ScoreGrouping | 'none', string>> = {
   day: `to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
   week: `to_char(answered_at AT TIME ZONE 'UTC', 'IYYY-"W"IW')`,
+  page: `coalesce(nullif(substring(page_url from '${PAGE_PATH_PATTERN}'), ''), '/')`,
   locale: 'locale',
   variant: 'variant',
   none: 'NULL::text',

@@ -205,6 +205,9 @@ export function describeResponseStore(
         { kind: 'nps', group: 'en', score: 10, count: 1 },
         { kind: 'nps', group: 'fr', score: 10, count: 1 },
       ]);
+      expect(await store.countScores({ surveyId: 'other' }, 'page')).toEqual([
+        { kind: 'nps', group: '/checkout/done', score: 1, count: 1 },
+      ]);
       const byVariant = await store.countScores({ surveyId: 'grouped' }, 'variant');
       expect(byVariant).toHaveLength(4);
       expect(byVariant).toEqual(
@@ -399,6 +402,28 @@ export function describeResponseStore(
       expect(later.map((d) => [d.id, d.attempts])).toEqual([
         [`${low.id}/said`, 0],
         [`${quiet.id}/low`, 1],
+      ]);
+    });
+
+    it('groups by page path: no host, query or fragment, and "/" for none', async () => {
+      const at = (pageUrl: string, score: number) =>
+        npsResponse({ surveyId: 'pages', pageUrl, score });
+      await store.insert(
+        [
+          at('https://shop.example/checkout/done?order=42', 10),
+          at('https://shop.example:8443/checkout/done#top', 6),
+          at('http://shop.example', 9),
+          at('https://shop.example/?utm=x', 3),
+          at('https://shop.example/cart/', 8),
+        ],
+        receivedAt,
+      );
+      expect(await store.countScores({ surveyId: 'pages' }, 'page')).toEqual([
+        { kind: 'nps', group: '/', score: 3, count: 1 },
+        { kind: 'nps', group: '/', score: 9, count: 1 },
+        { kind: 'nps', group: '/cart/', score: 8, count: 1 },
+        { kind: 'nps', group: '/checkout/done', score: 6, count: 1 },
+        { kind: 'nps', group: '/checkout/done', score: 10, count: 1 },
       ]);
     });
 

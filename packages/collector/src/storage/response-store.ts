@@ -49,9 +49,19 @@ export interface ScoreQuery {
 
 /**
  * How results can be split: by UTC day of `answeredAt`, by ISO week (`2026-W48`, UTC), by
- * locale, or by A/B variant.
+ * locale, by A/B variant, or by the path of the page (`/checkout/done`, no query or host).
  */
-export type ScoreGrouping = 'day' | 'week' | 'locale' | 'variant';
+export type ScoreGrouping = 'day' | 'week' | 'locale' | 'variant' | 'page';
+
+/**
+ * The path of a page URL as both stores compute it: what follows the host, up to `?` or `#`;
+ * `/` when empty. (PostgreSQL runs the same pattern in SQL.)
+ */
+export const PAGE_PATH_PATTERN = '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*([^?#]*)';
+
+export function pagePath(url: string): string {
+  return new RegExp(PAGE_PATH_PATTERN).exec(url)?.[1] || '/';
+}
 
 /** How many answers of one kind gave one score, within one group. */
 export interface ScoreCount {

@@ -12,6 +12,7 @@ import {
   type ErasureTarget,
   type ExportCursor,
   type InsertOutcome,
+  pagePath,
   type ResponseStore,
   type ScoreCount,
   type ScoreGrouping,
@@ -87,6 +88,7 @@ CREATE INDEX IF NOT EXISTS hark_alert_outbox_due ON hark_alert_outbox (next_atte
 const GROUP_EXPRESSIONS: Record<ScoreGrouping | 'none', string> = {
   day: 'substr(answered_at, 1, 10)',
   week: "strftime('%G-W%V', answered_at)",
+  page: 'hark_page_path(page_url)',
   locale: 'locale',
   variant: 'variant',
   none: 'NULL',
@@ -115,6 +117,7 @@ export function openSqliteStore(options: SqliteStoreOptions): ResponseStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    db.function('hark_page_path', { deterministic: true }, (url) => pagePath(String(url)));
     migrate(db);
   } catch (error) {
     throw new StorageError(`cannot open SQLite database ${options.path}: ${String(error)}`, {
