@@ -38,6 +38,9 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
   let timer: ReturnType<typeof setTimeout> | undefined;
   let round: Promise<void> = Promise.resolve();
 
+  /** Receivers that failed this round: their other deliveries wait for the next one. */
+  let failing = new Set<string>();
+
   const attempt = async (delivery: AlertDelivery): Promise<void> => {
     const rule = rules.find((r) => r.id === delivery.ruleId);
     if (rule === undefined) {
@@ -49,6 +52,14 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
       return;
     }
     let error: string;
+    if (failing.has(rule.url)) {
+      // One receiver down must not hold up the others' alerts behind its timeouts.
+      await store.settleAlert(delivery.id, {
+        retryAt: new Date(now() + base),
+        error: 'the receiver failed earlier in this round',
+      });
+      return;
+    }
     try {
       const response = await fetch(rule.url, {
         method: 'POST',
@@ -72,12 +83,14 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
       const cause = (failure as { cause?: { code?: string } }).cause?.code;
       error = cause ?? (failure instanceof Error ? failure.message : String(failure));
     }
+    failing.add(rule.url);
     const delay = Math.min(cap, base * 2 ** delivery.attempts) * (0.5 + Math.random() / 2);
     await store.settleAlert(delivery.id, { retryAt: new Date(now() + delay), error });
     log(`hark-collector: alert ${delivery.id} to ${rule.url} failed (${error}); retrying`);
   };
 
   const tick = async (): Promise<void> => {
+    failing = new Set();
     try {
       for (;;) {
         const due = await store.dueAlerts(new Date(now()), BATCH);

@@ -218,6 +218,8 @@ async function exportAnswers(): Promise<never> {
       await store.close();
     }
     if (tty) process.stderr.write('\n');
+    // Exit only once standard output has taken everything (a pipe may be asynchronous).
+    if (out === undefined) await new Promise((resolve) => process.stdout.write('', resolve));
     if (out !== undefined)
       process.stderr.write(
         `hark-collector: ${rows} answer${rows === 1 ? '' : 's'} written to ${out}\n`,

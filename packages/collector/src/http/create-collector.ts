@@ -35,6 +35,11 @@ export interface CollectorOptions {
   readonly readEndpoints?: boolean;
   /** Path prefix the collector is mounted under, e.g. `/hark`. Default: none. */
   readonly basePath?: string;
+  /**
+   * Mark the dashboard's session cookie `Secure`. Default: when the request came over https; set
+   * it when a TLS-terminating proxy sits in front (the reference server does, off loopback).
+   */
+  readonly secureCookies?: boolean;
   /** Called with failures that became a 5xx, for the host's logs. */
   readonly onError?: (error: unknown) => void;
   /** The clock, in ms since the epoch (tests move it). */
@@ -206,7 +211,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
    * share the submission rate limit, so the token cannot be guessed at speed.
    */
   async function session(incoming: Incoming, context: RequestContext): Promise<Outgoing> {
-    const secure = incoming.url.protocol === 'https:';
+    const secure = options.secureCookies ?? incoming.url.protocol === 'https:';
     if (incoming.method === 'DELETE') {
       sessions.close(incoming.header('cookie'));
       return {
@@ -242,9 +247,9 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
   }
 
   /** The read endpoints: each needs the admin token, and answers GET and HEAD. */
-  const reads = new Map<string, (params: URLSearchParams) => Promise<Outgoing>>([
+  const reads = new Map<string, (params: URLSearchParams, method: string) => Promise<Outgoing>>([
     [RESULTS_PATH, (params) => resultsOutgoing(options.store, params)],
-    [EXPORT_PATH, (params) => exportOutgoing(options.store, params)],
+    [EXPORT_PATH, (params, method) => exportOutgoing(options.store, params, method === 'HEAD')],
     [THEMES_PATH, (params) => themesOutgoing(options.store, params)],
     [COMMENTS_PATH, (params) => commentsOutgoing(options.store, params)],
   ]);
@@ -272,7 +277,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
         return methodNotAllowed('GET, HEAD');
       try {
         authorise(incoming);
-        return await read(url.searchParams);
+        return await read(url.searchParams, incoming.method);
       } catch (error) {
         return failure(error, {});
       }

@@ -17,6 +17,7 @@ const TYPES: Readonly<Record<ExportFormat, string>> = {
 export async function exportOutgoing(
   store: ResponseStore,
   params: URLSearchParams,
+  head = false,
 ): Promise<Outgoing> {
   const format = params.get('format') ?? 'csv';
   const issues: ValidationIssue[] = [];
@@ -29,6 +30,13 @@ export async function exportOutgoing(
   }
   const query = parseResultsQuery(params, issues);
   const as = format as ExportFormat;
+  const headers = {
+    'content-type': TYPES[as],
+    'content-disposition': `attachment; filename="${query.surveyId}.${as}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+  if (head) return { status: 200, headers, body: null };
   const chunks = exportChunks(store, query, as);
   // Read the first page now: a store that cannot answer is a 503, not a cut-off download.
   const first = await chunks.next();
@@ -37,14 +45,5 @@ export async function exportOutgoing(
     yield first.value;
     yield* chunks;
   }
-  return {
-    status: 200,
-    headers: {
-      'content-type': TYPES[as],
-      'content-disposition': `attachment; filename="${query.surveyId}.${as}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-    body: body(),
-  };
+  return { status: 200, headers, body: body() };
 }

@@ -105,6 +105,9 @@ export async function startReferenceServer(
         ? { rateLimiter: tokenBucketLimiter({ capacity: rate * 10, refillPerSecond: rate }) }
         : {}),
       readEndpoints,
+      // Off loopback the dashboard is meant to be reached over https, usually through a proxy
+      // that terminates TLS: its cookie must be Secure even though this socket is plain.
+      secureCookies: !isLoopback(host),
       ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
       onError: (error) =>
         log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),

@@ -6,6 +6,7 @@ import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
+  ALERT_CLAIM_MS,
   type AlertDelivery,
   type AlertOutcome,
   type ErasureTarget,
@@ -293,24 +294,34 @@ class PostgresStore implements ResponseStore {
 
   async dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]> {
     this.#assertOpen();
+    // Claimed in one statement; SKIP LOCKED lets two collectors share the outbox without waiting.
     const rows = await this.#query<{
       id: string;
       rule_id: string;
       payload: string;
       attempts: number;
+      due: Date;
     }>(
-      'read due alerts',
-      `SELECT id, rule_id, payload, attempts FROM ${this.#outbox}
-       WHERE delivered_at IS NULL AND next_attempt_at <= $1
-       ORDER BY next_attempt_at, id LIMIT $2`,
-      [now, limit],
+      'claim due alerts',
+      `WITH due AS (
+         SELECT id, next_attempt_at FROM ${this.#outbox}
+         WHERE delivered_at IS NULL AND next_attempt_at <= $1
+         ORDER BY next_attempt_at, id LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE ${this.#outbox} o SET next_attempt_at = $3
+       FROM due WHERE o.id = due.id
+       RETURNING o.id, o.rule_id, o.payload, o.attempts, due.next_attempt_at AS due`,
+      [now, limit, new Date(now.getTime() + ALERT_CLAIM_MS)],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      ruleId: row.rule_id,
-      payload: row.payload,
-      attempts: row.attempts,
-    }));
+    return rows
+      .sort((a, b) => a.due.getTime() - b.due.getTime() || (a.id < b.id ? -1 : 1))
+      .map((row) => ({
+        id: row.id,
+        ruleId: row.rule_id,
+        payload: row.payload,
+        attempts: row.attempts,
+      }));
   }
 
   async settleAlert(id: string, outcome: AlertOutcome): Promise<void> {
@@ -363,6 +374,10 @@ class PostgresStore implements ResponseStore {
            ON CONFLICT (id) DO NOTHING`,
           [target.responseId, at],
         );
+        // Its alert deliveries hold the comment too: they go with it, sent or not.
+        await client.query(`DELETE FROM ${this.#outbox} WHERE split_part(id, '/', 1) = $1`, [
+          target.responseId,
+        ]);
         erased =
           (await client.query(`DELETE FROM ${this.#table} WHERE id = $1`, [target.responseId]))
             .rowCount ?? 0;
@@ -382,9 +397,22 @@ class PostgresStore implements ResponseStore {
            SET erased_at = greatest(${this.#erasedVisitors}.erased_at, excluded.erased_at)`,
           [target.visitorId, at],
         );
+        // Their alert deliveries hold the comments too: they go with them, sent or not.
+        await client.query(
+          `DELETE FROM ${this.#outbox} WHERE split_part(id, '/', 1) = ANY($1::text[])`,
+          [rows.map((row) => row.id)],
+        );
         erased = rows.length;
       }
       await client.query('COMMIT');
+      // An insert that raced the erasure (its tombstone check ran before this commit) is caught
+      // here: every later insert sees the tombstones.
+      await client.query(
+        'responseId' in target
+          ? `DELETE FROM ${this.#table} WHERE id = $1`
+          : `DELETE FROM ${this.#table} WHERE visitor_id = $1 AND answered_at <= $2`,
+        'responseId' in target ? [target.responseId] : [target.visitorId, at],
+      );
       return erased;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
@@ -424,6 +452,8 @@ class PostgresStore implements ResponseStore {
   async purgeBefore(cutoff: Date): Promise<number> {
     this.#assertOpen();
     try {
+      // Alert deliveries carry the answers' words: the same retention.
+      await this.#pool.query(`DELETE FROM ${this.#outbox} WHERE created_at < $1`, [cutoff]);
       const result = await this.#pool.query(`DELETE FROM ${this.#table} WHERE answered_at < $1`, [
         cutoff,
       ]);

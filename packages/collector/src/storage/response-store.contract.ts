@@ -382,6 +382,8 @@ export function describeResponseStore(
       expect(due.map((d) => d.id).sort()).toEqual(
         [`${low.id}/low`, `${low.id}/said`, `${quiet.id}/low`].sort(),
       );
+      // Claimed: asked again at the same time, nothing is due (another collector would get none).
+      expect(await store.dueAlerts(new Date('2026-11-25T12:00:00.000Z'), 10)).toEqual([]);
       const first = due.find((d) => d.id === `${low.id}/low`);
       expect(first?.attempts).toBe(0);
       expect(JSON.parse(first?.payload ?? '{}')).toMatchObject({
@@ -403,6 +405,13 @@ export function describeResponseStore(
         [`${low.id}/said`, 0],
         [`${quiet.id}/low`, 1],
       ]);
+      // Erasing the answer takes its deliveries with it; retention takes the rest.
+      await store.erase({ responseId: low.id }, new Date('2026-11-25T12:20:00Z'));
+      expect(
+        (await store.dueAlerts(new Date('2026-11-25T13:00:00Z'), 10)).map((d) => d.id),
+      ).toEqual([`${quiet.id}/low`]);
+      await store.purgeBefore(new Date('2026-11-26T00:00:00Z'));
+      expect(await store.dueAlerts(new Date('2026-11-27T00:00:00Z'), 10)).toEqual([]);
     });
 
     it('groups by page path: no host, query or fragment, and "/" for none', async () => {

@@ -30,6 +30,9 @@ export interface AlertDelivery {
   readonly attempts: number;
 }
 
+/** How long a claimed alert delivery is left to the collector that claimed it. */
+export const ALERT_CLAIM_MS = 60_000;
+
 /** What became of one delivery attempt. */
 export type AlertOutcome =
   | { readonly deliveredAt: Date }
@@ -109,9 +112,12 @@ export interface ResponseStore {
     newestFirst?: boolean,
   ): Promise<StoredResponse[]>;
   /**
-   * Alert deliveries not yet delivered whose next attempt is due at `now`, oldest first. A store
-   * opened with alert rules writes a delivery for each matching answer in the same transaction as
-   * the answer: a crash loses neither, and neither exists without the other.
+   * Claims alert deliveries not yet delivered whose next attempt is due at `now`, oldest first:
+   * they are not due again for `ALERT_CLAIM_MS`, so two collectors on one database do not send
+   * one at the same time (a collector that dies mid-attempt leaves it to be sent again: delivery
+   * is at least once, receivers deduplicate by id). A store opened with alert rules writes a
+   * delivery for each matching answer in the answer's own transaction; erasing or purging the
+   * answer deletes its deliveries.
    */
   dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]>;
   /** Records an attempt: delivered, or to be retried at a time. */

@@ -7,6 +7,7 @@ import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
+  ALERT_CLAIM_MS,
   type AlertDelivery,
   type AlertOutcome,
   type ErasureTarget,
@@ -300,12 +301,20 @@ class SqliteStore implements ResponseStore {
     return this.#run('erase', () =>
       this.#db
         .transaction(() => {
-          const tombstone = this.#db.prepare(
+          const remember = this.#db.prepare(
             `INSERT INTO hark_erased_responses (id, erased_at) VALUES (?, ?)
            ON CONFLICT (id) DO NOTHING`,
           );
+          // Its alert deliveries hold the comment too: they go with it, sent or not.
+          const forgetAlerts = this.#db.prepare(
+            "DELETE FROM hark_alert_outbox WHERE substr(id, 1, length(?) + 1) = ? || '/'",
+          );
+          const tombstone = (id: string) => {
+            remember.run(id, when);
+            forgetAlerts.run(id, id);
+          };
           if ('responseId' in target) {
-            tombstone.run(target.responseId, when);
+            tombstone(target.responseId);
             return this.#db
               .prepare('DELETE FROM hark_responses WHERE id = ?')
               .run(target.responseId).changes;
@@ -315,7 +324,7 @@ class SqliteStore implements ResponseStore {
               'DELETE FROM hark_responses WHERE visitor_id = ? RETURNING id',
             )
             .all(target.visitorId);
-          for (const { id } of ids) tombstone.run(id, when);
+          for (const { id } of ids) tombstone(id);
           // Answers this visitor gave up to now, still in an outbox somewhere, are erased too.
           this.#db
             .prepare(
@@ -353,23 +362,33 @@ class SqliteStore implements ResponseStore {
   }
 
   async dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]> {
-    return this.#run('read due alerts', () =>
+    return this.#run('claim due alerts', () =>
       this.#db
-        .prepare<
-          [string, number],
-          { id: string; rule_id: string; payload: string; attempts: number }
-        >(
-          `SELECT id, rule_id, payload, attempts FROM hark_alert_outbox
-           WHERE delivered_at IS NULL AND next_attempt_at <= ?
-           ORDER BY next_attempt_at, id LIMIT ?`,
-        )
-        .all(now.toISOString(), limit)
-        .map((row) => ({
-          id: row.id,
-          ruleId: row.rule_id,
-          payload: row.payload,
-          attempts: row.attempts,
-        })),
+        .transaction(() => {
+          const due = this.#db
+            .prepare<
+              [string, number],
+              { id: string; rule_id: string; payload: string; attempts: number }
+            >(
+              `SELECT id, rule_id, payload, attempts FROM hark_alert_outbox
+               WHERE delivered_at IS NULL AND next_attempt_at <= ?
+               ORDER BY next_attempt_at, id LIMIT ?`,
+            )
+            .all(now.toISOString(), limit);
+          // Claimed for a while: another process on this file does not take them meanwhile.
+          const claim = this.#db.prepare(
+            'UPDATE hark_alert_outbox SET next_attempt_at = ? WHERE id = ?',
+          );
+          const until = new Date(now.getTime() + ALERT_CLAIM_MS).toISOString();
+          for (const row of due) claim.run(until, row.id);
+          return due.map((row) => ({
+            id: row.id,
+            ruleId: row.rule_id,
+            payload: row.payload,
+            attempts: row.attempts,
+          }));
+        })
+        .immediate(),
     );
   }
 
@@ -392,12 +411,16 @@ class SqliteStore implements ResponseStore {
   }
 
   async purgeBefore(cutoff: Date): Promise<number> {
-    return this.#run(
-      'purge old answers',
-      () =>
-        this.#db
-          .prepare('DELETE FROM hark_responses WHERE answered_at < ?')
-          .run(utcInstant(cutoff.toISOString())).changes,
+    const before = cutoff.toISOString();
+    return this.#run('purge old answers', () =>
+      this.#db
+        .transaction(() => {
+          // Alert deliveries carry the answers' words: the same retention.
+          this.#db.prepare('DELETE FROM hark_alert_outbox WHERE created_at < ?').run(before);
+          return this.#db.prepare('DELETE FROM hark_responses WHERE answered_at < ?').run(before)
+            .changes;
+        })
+        .immediate(),
     );
   }
 
