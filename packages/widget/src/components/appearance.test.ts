@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands, page } from 'vitest/browser';
 import type { HarkScaleSurvey } from '../internal/scale-survey.js';
 import { axeViolations } from '../testing/axe.js';
-import { cleanup, fixture } from '../testing/dom.js';
+import { cleanup, fixture, settle } from '../testing/dom.js';
 import './ces/hark-ces.js';
 import './csat/hark-csat.js';
 import './nps/hark-nps.js';
@@ -14,12 +14,6 @@ afterEach(async () => {
   await commands.emulateMedia({ colorScheme: null, forcedColors: null, reducedMotion: null });
   await page.viewport(1024, 768);
 });
-
-async function settle(el: HarkScaleSurvey): Promise<void> {
-  await el.updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-  await Promise.all((el.shadowRoot as ShadowRoot).getAnimations().map((a) => a.finished));
-}
 
 async function chosen(tag: string, attributes = ''): Promise<HarkScaleSurvey> {
   const el = await fixture<HarkScaleSurvey>(

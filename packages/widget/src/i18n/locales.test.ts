@@ -7,7 +7,7 @@ import '../components/survey/hark-survey.js';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
 import type { HarkScaleSurvey } from '../internal/scale-survey.js';
 import { axeViolations } from '../testing/axe.js';
-import { cleanup, fixture } from '../testing/dom.js';
+import { cleanup, fixture, settle } from '../testing/dom.js';
 import { widgetLocales } from './localization.js';
 
 /** Every catalogue as lit-localize built it from the XLIFF files: locale → its strings. */
@@ -56,16 +56,6 @@ function untranslated(el: Element, locale: string): string[] {
   const digits = new Intl.NumberFormat(locale);
   const numbers = new Set(Array.from({ length: 11 }, (_, i) => digits.format(i)));
   return spoken(el).filter((text) => !catalogue.has(text) && !numbers.has(text));
-}
-
-async function settle(el: HarkScaleSurvey): Promise<void> {
-  await el.updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-  await Promise.all(
-    shadow(el)
-      .getAnimations()
-      .map((animation) => animation.finished),
-  );
 }
 
 afterEach(() => {

@@ -22,3 +22,14 @@ export function recordEvents(target: EventTarget, types: readonly string[]): Cus
     target.addEventListener(type, (event) => seen.push(event as CustomEvent));
   return seen;
 }
+
+/** Waits for an element's render and any transition in its shadow root (axe reads colours mid-transition otherwise). */
+export async function settle(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+): Promise<void> {
+  await el.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await Promise.all(
+    (el.shadowRoot as ShadowRoot).getAnimations().map((animation) => animation.finished),
+  );
+}

@@ -3,7 +3,7 @@ import { commands, userEvent } from 'vitest/browser';
 import type { HarkScaleSurvey } from '../internal/scale-survey.js';
 import type { SurveyKind } from '../internal/survey-kind.js';
 import { axeViolations } from './axe.js';
-import { cleanup, deepActiveElement, fixture, recordEvents } from './dom.js';
+import { cleanup, deepActiveElement, fixture, recordEvents, settle } from './dom.js';
 
 export interface ScaleSuiteOptions {
   readonly tag: string;
@@ -50,17 +50,6 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
     radios(el)
       .filter((r) => r.checked)
       .map((r) => r.value);
-
-  /** Waits for the render and for any transition (axe reads colours mid-transition otherwise). */
-  async function settle(el: HarkScaleSurvey): Promise<void> {
-    await el.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    await Promise.all(
-      shadow(el)
-        .getAnimations()
-        .map((animation) => animation.finished),
-    );
-  }
 
   afterEach(async () => {
     cleanup();
