@@ -429,6 +429,21 @@ describe('consent and privacy', () => {
     await v.context.close();
   });
 
+  it('a refusal holds on the next page, until consent is given', async () => {
+    const v = await visitor(browser);
+    const url = sitePage({ survey: nps('c-refused', { trigger: { on: 'manual' } }) });
+    const page = await v.open(url);
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.evaluate('Hark.consent(false)');
+    await page.reload();
+    await page.waitForFunction(() => 'Hark' in window);
+    expect(await page.evaluate('Hark.show("c-refused")')).toBe(false);
+    expect(await shown(page)).toBe(false);
+    await page.evaluate('Hark.consent(true)');
+    expect(await page.evaluate('Hark.show("c-refused")')).toBe(true);
+    await v.context.close();
+  });
+
   it('consent granted under a privacy signal still does nothing', async () => {
     site.page('/surveys-gpc.json', JSON.stringify([{ id: 'c-gpc-consent', kind: 'nps' }]));
     const v = await visitor(browser);

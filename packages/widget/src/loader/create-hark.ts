@@ -11,6 +11,8 @@ import {
   mergeVisitors,
   randomId,
   readVisitor,
+  refused,
+  rememberRefusal,
   type VisitorRecord,
   writeVisitor,
 } from './visitor-state.js';
@@ -88,7 +90,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
   const blocked = options.respectPrivacySignals === true && privacySignal();
   const recontactDays = options.recontactDays ?? 14;
   let record: VisitorRecord = readVisitor();
-  let consented = !options.requireConsent || record.consent === true;
+  let consented = !refused() && (!options.requireConsent || record.consent === true);
   let showing = false;
   const onScreen = new Set<string>();
   let started = false;
@@ -294,6 +296,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
     consent: (granted) => {
       if (granted === consented) return;
       consented = granted;
+      rememberRefusal(!granted);
       if (granted) {
         record.consent = true;
         save();

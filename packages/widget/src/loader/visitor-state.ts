@@ -42,6 +42,29 @@ export function forgetVisitor(): void {
   }
 }
 
+const OPT_OUT = 'hark.optOut';
+
+/**
+ * Remembers that the visitor said no (`Hark.consent(false)`), so the next page asks nothing
+ * either: a refusal holds no personal data, and forgetting it would ask again on every page.
+ */
+export function rememberRefusal(refused: boolean): void {
+  try {
+    if (refused) localStorage.setItem(OPT_OUT, '1');
+    else localStorage.removeItem(OPT_OUT);
+  } catch {
+    // storage blocked: the refusal holds for this page
+  }
+}
+
+export function refused(): boolean {
+  try {
+    return localStorage.getItem(OPT_OUT) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether an earlier page left answers in the outbox. */
 export function hasPending(): boolean {
   try {
