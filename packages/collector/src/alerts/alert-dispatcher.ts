@@ -54,10 +54,7 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
     let error: string;
     if (failing.has(rule.url)) {
       // One receiver down must not hold up the others' alerts behind its timeouts.
-      await store.settleAlert(delivery.id, {
-        retryAt: new Date(now() + base),
-        error: 'the receiver failed earlier in this round',
-      });
+      await store.settleAlert(delivery.id, { postponedTo: new Date(now() + base) });
       return;
     }
     try {

@@ -326,7 +326,13 @@ class PostgresStore implements ResponseStore {
 
   async settleAlert(id: string, outcome: AlertOutcome): Promise<void> {
     this.#assertOpen();
-    if ('deliveredAt' in outcome) {
+    if ('postponedTo' in outcome) {
+      await this.#query(
+        'record an alert attempt',
+        `UPDATE ${this.#outbox} SET next_attempt_at = $1 WHERE id = $2`,
+        [outcome.postponedTo, id],
+      );
+    } else if ('deliveredAt' in outcome) {
       await this.#query(
         'record an alert attempt',
         `UPDATE ${this.#outbox} SET delivered_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2`,

@@ -405,6 +405,16 @@ export function describeResponseStore(
         [`${low.id}/said`, 0],
         [`${quiet.id}/low`, 1],
       ]);
+      await store.settleAlert(`${low.id}/said`, { deliveredAt: new Date('2026-11-25T12:10:01Z') });
+      // Put off without an attempt (its receiver failed in this round): due later, attempts kept.
+      await store.settleAlert(`${quiet.id}/low`, { postponedTo: new Date('2026-11-25T12:15:00Z') });
+      expect(await store.dueAlerts(new Date('2026-11-25T12:14:00Z'), 10)).toEqual([]);
+      expect(
+        (await store.dueAlerts(new Date('2026-11-25T12:15:00Z'), 10)).map((d) => [
+          d.id,
+          d.attempts,
+        ]),
+      ).toEqual([[`${quiet.id}/low`, 1]]);
       // Erasing the answer takes its deliveries with it; retention takes the rest.
       await store.erase({ responseId: low.id }, new Date('2026-11-25T12:20:00Z'));
       expect(

@@ -33,10 +33,11 @@ export interface AlertDelivery {
 /** How long a claimed alert delivery is left to the collector that claimed it. */
 export const ALERT_CLAIM_MS = 60_000;
 
-/** What became of one delivery attempt. */
+/** What became of one delivery: delivered, failed (an attempt), or put off without an attempt. */
 export type AlertOutcome =
   | { readonly deliveredAt: Date }
-  | { readonly retryAt: Date; readonly error: string };
+  | { readonly retryAt: Date; readonly error: string }
+  | { readonly postponedTo: Date };
 
 /** Whose answers to erase: one answer, or every answer of one anonymous visitor. */
 export type ErasureTarget = { readonly responseId: string } | { readonly visitorId: string };

@@ -394,7 +394,11 @@ class SqliteStore implements ResponseStore {
 
   async settleAlert(id: string, outcome: AlertOutcome): Promise<void> {
     this.#run('record an alert attempt', () => {
-      if ('deliveredAt' in outcome) {
+      if ('postponedTo' in outcome) {
+        this.#db
+          .prepare('UPDATE hark_alert_outbox SET next_attempt_at = ? WHERE id = ?')
+          .run(outcome.postponedTo.toISOString(), id);
+      } else if ('deliveredAt' in outcome) {
         this.#db
           .prepare(
             'UPDATE hark_alert_outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?',
