@@ -92,6 +92,27 @@ export function loadCatalogue(locale: string): Promise<Catalogue | undefined> {
 }
 
 /**
+ * Loads the strings of the language `strings()` names, and again while it names another once they
+ * are in (a new `locale`, the page's `lang`, or a chunk that failed and so fell back to English
+ * meanwhile): what resolves is the catalogue of the language the survey will render in.
+ */
+export async function loadSettled(strings: () => string): Promise<Catalogue | undefined> {
+  for (;;) {
+    const wanted = strings();
+    const catalogue = await loadCatalogue(wanted);
+    if (strings() === wanted) return catalogue;
+  }
+}
+
+/**
+ * What a survey's language depends on, as one string: when it is unchanged, so is the choice
+ * (the element's `locale`, the page's `lang`, the browser's languages, the chunks that failed).
+ */
+export function languageKey(explicit: string | undefined): string {
+  return `${explicit}|${document.documentElement.lang}|${navigator.languages}|${unavailable.size}`;
+}
+
+/**
  * The visitor's languages, most preferred first: an explicit choice, else the page's
  * `<html lang>`, else the browser's.
  */

@@ -15,7 +15,8 @@ import type { HarkSubmitDetail } from '../events/hark-submit.js';
 import {
   type Catalogue,
   inLanguage,
-  loadCatalogue,
+  languageKey,
+  loadSettled,
   msg,
   type SurveyLanguage,
   surveyLanguage,
@@ -170,7 +171,7 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   /** The language the survey speaks, chosen anew when the locale or the page's language changes. */
   protected get language(): SurveyLanguage {
-    const key = `${this.locale}|${document.documentElement.lang}|${navigator.languages}`;
+    const key = languageKey(this.locale);
     if (this.#language === undefined || key !== this.#languageKey) {
       this.#languageKey = key;
       this.#language = surveyLanguage(this.locale);
@@ -182,15 +183,7 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   /** Renders only once the strings of the survey's locale are loaded: never a flash of English. */
   protected override async scheduleUpdate(): Promise<void> {
-    // The language may change while its strings load (a new `locale`, the page's `lang`): load
-    // until the strings in hand are those of the language the survey will render in.
-    for (;;) {
-      const { strings } = this.language;
-      this.#catalogue = await loadCatalogue(strings);
-      // A chunk that could not load: choose again without it (English), so `lang` tells the truth.
-      if (this.#catalogue === undefined && strings !== 'en') this.#languageKey = undefined;
-      if (this.language.strings === strings) break;
-    }
+    this.#catalogue = await loadSettled(() => this.language.strings);
     super.scheduleUpdate();
   }
 

@@ -8,6 +8,7 @@ import {
 } from 'lit';
 import {
   checkDefinition,
+  type DefinitionIssue,
   localizedText,
   type SurveyDefinition,
   type SurveyText,
@@ -15,9 +16,11 @@ import {
 import {
   type Catalogue,
   inLanguage,
-  loadCatalogue,
+  languageKey,
+  loadSettled,
   msg,
   preferredLocales,
+  type SurveyLanguage,
   surveyLanguage,
 } from '../../i18n/localization.js';
 import { PageLanguageController } from '../../i18n/page-language-controller.js';
@@ -28,6 +31,14 @@ import '../csat/hark-csat.js';
 import '../nps/hark-nps.js';
 import { visuallyHiddenStyles } from '../../internal/visually-hidden.styles.js';
 import { surveyStyles } from './hark-survey.styles.js';
+
+/** The survey's language and its text in it, as chosen for the current definition and page. */
+interface Localized {
+  readonly issues: readonly DefinitionIssue[];
+  readonly text: SurveyText | undefined;
+  readonly locale: string | undefined;
+  readonly language: SurveyLanguage;
+}
 
 /** How the survey sits on the page. */
 export type Presentation = 'inline' | 'corner' | 'tab' | 'modal';
@@ -119,24 +130,30 @@ export class HarkSurvey extends LitElement {
   }
 
   /** The survey's language: the definition's best text for the visitor, else the built-ins'. */
-  #localized() {
+  #localized(): Localized {
+    // Asked for on every update (and twice in one): chosen anew only when what it depends on changed.
+    const key = languageKey(this.locale);
+    const cached = this.#localizedFor;
+    if (cached !== undefined && cached.definition === this.definition && cached.key === key)
+      return cached.value;
+    const issues = checkDefinition(this.definition);
     const text =
-      checkDefinition(this.definition).length === 0
+      issues.length === 0
         ? localizedText(this.definition as SurveyDefinition, preferredLocales(this.locale))
         : undefined;
     const locale = text?.locale ?? this.locale;
-    return { text: text?.text, locale, language: surveyLanguage(locale) };
+    const value = { issues, text: text?.text, locale, language: surveyLanguage(locale) };
+    this.#localizedFor = { definition: this.definition, key, value };
+    return value;
   }
+
+  #localizedFor: { definition: unknown; key: string; value: Localized } | undefined;
 
   #catalogue: Catalogue | undefined;
 
   /** Renders once the launcher's and labels' strings are loaded, as the survey itself does. */
   protected override async scheduleUpdate(): Promise<void> {
-    for (;;) {
-      const { strings } = this.#localized().language;
-      this.#catalogue = await loadCatalogue(strings);
-      if (this.#localized().language.strings === strings || this.#catalogue === undefined) break;
-    }
+    this.#catalogue = await loadSettled(() => this.#localized().language.strings);
     super.scheduleUpdate();
   }
 
@@ -314,7 +331,7 @@ export class HarkSurvey extends LitElement {
   }
 
   #render(): TemplateResult | typeof nothing {
-    const issues = checkDefinition(this.definition);
+    const { issues, text, locale, language } = this.#localized();
     if (issues.length > 0) {
       if (this.#reported !== this.definition) {
         this.#reported = this.definition;
@@ -326,7 +343,6 @@ export class HarkSurvey extends LitElement {
       return nothing;
     }
     const definition = this.definition as SurveyDefinition;
-    const { text, locale, language } = this.#localized();
     const { lang, dir } = language;
     const survey = this.#renderSurvey(definition, text ?? definition, locale);
     const status = html`<div class="visually-hidden" role="status" aria-live="polite" lang=${lang}>${this.announcement}</div>`;
