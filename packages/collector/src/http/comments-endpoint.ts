@@ -1,4 +1,4 @@
-import { answerPages } from '../export/answer-pages.js';
+import { answerPages, LATEST } from '../export/answer-pages.js';
 import type { ResponseStore } from '../storage/response-store.js';
 import { scoreBand } from '../themes/score-band.js';
 import type { ValidationIssue } from '../validation/issue.js';
@@ -6,8 +6,6 @@ import { jsonOutgoing, type Outgoing } from './exchange.js';
 import { parseResultsQuery } from './results-endpoint.js';
 
 const BANDS = ['detractor', 'passive', 'promoter'];
-/** Answers looked at, newest first, before giving up on finding more matches. */
-const MOST_SCANNED = 50_000;
 
 /**
  * `GET /comments?surveyId=&band=&q=&limit=`: the latest comments, newest first, optionally of one
@@ -39,8 +37,7 @@ export async function commentsOutgoing(
   const query = parseResultsQuery(params, issues);
   const needle = (params.get('q') ?? '').trim().toLowerCase();
   const comments: object[] = [];
-  let scanned = 0;
-  for await (const page of answerPages(store, query, true)) {
+  for await (const page of answerPages(store, query, LATEST)) {
     for (const { response: r } of page) {
       const comment = r.comment?.trim();
       if (!comment) continue;
@@ -58,8 +55,7 @@ export async function commentsOutgoing(
       });
       if (comments.length === limit) break;
     }
-    scanned += page.length;
-    if (comments.length === limit || scanned >= MOST_SCANNED) break;
+    if (comments.length === limit) break;
   }
   return jsonOutgoing(200, { surveyId: query.surveyId, comments });
 }
