@@ -119,9 +119,8 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
     return options.locale ? [options.locale] : page ? [page] : navigator.languages;
   };
 
-  /** Whether an automatic trigger may show the survey now. */
-  const eligible = (config: SurveyConfig): boolean => {
-    refresh();
+  /** Whether an automatic trigger may show the survey now (`id` came from `visitorId()`, fresh). */
+  const eligible = (config: SurveyConfig, id: string): boolean => {
     return (
       !(config.id in record.answered) &&
       !(config.id in record.dismissed) &&
@@ -129,7 +128,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
       (config.presentation === 'inline' ||
         Date.now() - (record.lastShown ?? 0) >= recontactDays * DAY) &&
       isTargeted(config.targeting, config.id, {
-        id: visitorId(),
+        id,
         languages: languages(),
         attributes,
       })
@@ -152,11 +151,12 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
       onScreen.delete(config.id);
     };
     try {
-      if (automatic && !eligible(config)) {
+      // One read of the stored record per attempt (a scroll trigger fires on every scroll).
+      const id = visitorId();
+      if (automatic && !eligible(config, id)) {
         release();
         return false;
       }
-      const id = visitorId();
       const metadata: Record<string, string> = {};
       for (const key of options.metadata ?? []) {
         if (key in attributes) metadata[key] = String(attributes[key]);
