@@ -19,14 +19,21 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One CSV field (RFC 4180), safe to open in a spreadsheet: text a spreadsheet would run as a
- * formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which
- * spreadsheets show as text (OWASP's advice for CSV injection).
+ * Text a spreadsheet may run as a formula: a cell that starts with a tab, CR or LF, or whose first
+ * character after blanks (space, tab, CR, LF, NBSP, ideographic space) is `=`, `+`, `-`, `@` or
+ * one of their full-width forms, which spreadsheets in CJK locales read as the ASCII ones.
+ */
+const FORMULA_LIKE = /^(?:[\t\r\n]|[ \t\r\n\u00A0\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/**
+ * One CSV field (RFC 4180), safe to open in a spreadsheet: formula-like text gets a leading `'`,
+ * which spreadsheets show as text (OWASP's advice for CSV injection). Numbers are written as they
+ * are, so a numeric column stays numeric.
  */
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_LIKE.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
