@@ -292,7 +292,7 @@ class PostgresStore implements ResponseStore {
     }
   }
 
-  async dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]> {
+  async dueAlerts(now: Date, limit: number, ruleIds?: readonly string[]): Promise<AlertDelivery[]> {
     this.#assertOpen();
     // Claimed in one statement; SKIP LOCKED lets two collectors share the outbox without waiting.
     const rows = await this.#query<{
@@ -306,13 +306,14 @@ class PostgresStore implements ResponseStore {
       `WITH due AS (
          SELECT id, next_attempt_at FROM ${this.#outbox}
          WHERE delivered_at IS NULL AND next_attempt_at <= $1
+           AND ($4::text[] IS NULL OR rule_id = ANY($4::text[]))
          ORDER BY next_attempt_at, id LIMIT $2
          FOR UPDATE SKIP LOCKED
        )
        UPDATE ${this.#outbox} o SET next_attempt_at = $3
        FROM due WHERE o.id = due.id
        RETURNING o.id, o.rule_id, o.payload, o.attempts, due.next_attempt_at AS due`,
-      [now, limit, new Date(now.getTime() + ALERT_CLAIM_MS)],
+      [now, limit, new Date(now.getTime() + ALERT_CLAIM_MS), ruleIds ?? null],
     );
     return rows
       .sort((a, b) => a.due.getTime() - b.due.getTime() || (a.id < b.id ? -1 : 1))

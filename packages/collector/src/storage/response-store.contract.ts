@@ -384,6 +384,16 @@ export function describeResponseStore(
       );
       // Claimed: asked again at the same time, nothing is due (another collector would get none).
       expect(await store.dueAlerts(new Date('2026-11-25T12:00:00.000Z'), 10)).toEqual([]);
+      // One receiver's rules only: the others' deliveries are neither returned nor claimed.
+      const other = npsResponse({ surveyId: 'alerts', score: 1, comment: 'Broken' });
+      await store.insert([other], receivedAt);
+      const onlySaid = await store.dueAlerts(new Date('2026-11-25T12:00:00.000Z'), 10, ['said']);
+      expect(onlySaid.map((d) => d.id)).toEqual([`${other.id}/said`]);
+      expect(await store.dueAlerts(new Date('2026-11-25T12:00:00.000Z'), 10, [])).toEqual([]);
+      expect(
+        (await store.dueAlerts(new Date('2026-11-25T12:00:00.000Z'), 10, ['low'])).map((d) => d.id),
+      ).toEqual([`${other.id}/low`]);
+      await store.erase({ responseId: other.id }, new Date('2026-11-25T12:00:00.000Z'));
       const first = due.find((d) => d.id === `${low.id}/low`);
       expect(first?.attempts).toBe(0);
       expect(JSON.parse(first?.payload ?? '{}')).toMatchObject({

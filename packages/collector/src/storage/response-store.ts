@@ -118,9 +118,10 @@ export interface ResponseStore {
    * one at the same time (a collector that dies mid-attempt leaves it to be sent again: delivery
    * is at least once, receivers deduplicate by id). A store opened with alert rules writes a
    * delivery for each matching answer in the answer's own transaction; erasing or purging the
-   * answer deletes its deliveries.
+   * answer deletes its deliveries. With `ruleIds`, only deliveries of those rules (one receiver's)
+   * are claimed, so a dispatcher claims no more for a receiver than it can send at once.
    */
-  dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]>;
+  dueAlerts(now: Date, limit: number, ruleIds?: readonly string[]): Promise<AlertDelivery[]>;
   /** Records an attempt: delivered, or to be retried at a time. */
   settleAlert(id: string, outcome: AlertOutcome): Promise<void>;
   /** Deletes the answers given before `cutoff` (a retention period); resolves how many. */

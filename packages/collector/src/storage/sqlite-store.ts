@@ -361,20 +361,22 @@ class SqliteStore implements ResponseStore {
     return rows.map(responseFromRow);
   }
 
-  async dueAlerts(now: Date, limit: number): Promise<AlertDelivery[]> {
+  async dueAlerts(now: Date, limit: number, ruleIds?: readonly string[]): Promise<AlertDelivery[]> {
     return this.#run('claim due alerts', () =>
       this.#db
         .transaction(() => {
+          const only = ruleIds === undefined ? null : JSON.stringify(ruleIds);
           const due = this.#db
             .prepare<
-              [string, number],
+              [string, string | null, string | null, number],
               { id: string; rule_id: string; payload: string; attempts: number }
             >(
               `SELECT id, rule_id, payload, attempts FROM hark_alert_outbox
                WHERE delivered_at IS NULL AND next_attempt_at <= ?
+                 AND (? IS NULL OR rule_id IN (SELECT value FROM json_each(?)))
                ORDER BY next_attempt_at, id LIMIT ?`,
             )
-            .all(now.toISOString(), limit);
+            .all(now.toISOString(), only, only, limit);
           // Claimed for a while: another process on this file does not take them meanwhile.
           const claim = this.#db.prepare(
             'UPDATE hark_alert_outbox SET next_attempt_at = ? WHERE id = ?',

@@ -95,7 +95,8 @@ export async function openSqliteStoreInWorker(options: SqliteStoreOptions): Prom
       limit: number,
       newestFirst?: boolean,
     ) => call<StoredResponse[]>('exportPage', query, cursor, limit, newestFirst),
-    dueAlerts: (now: Date, limit: number) => call<AlertDelivery[]>('dueAlerts', now, limit),
+    dueAlerts: (now: Date, limit: number, ruleIds?: readonly string[]) =>
+      call<AlertDelivery[]>('dueAlerts', now, limit, ruleIds),
     settleAlert: (id: string, outcome: AlertOutcome) => call<void>('settleAlert', id, outcome),
     async close() {
       if (closed) return;
