@@ -146,32 +146,46 @@ export class Delivery extends EventTarget {
     void this.flush();
   }
 
-  /** Sends what is due, now. `keepalive` when the page is going away. */
-  async flush(options: { readonly keepalive?: boolean } = {}): Promise<void> {
+  /**
+   * Sends what is due, now (`keepalive` when the page is going away). Called while a flush runs,
+   * it joins that one, which then drains once more: what was queued before the call is sent
+   * before the returned promise resolves, unless the collector asked to wait (backoff) or another
+   * tab holds the outbox.
+   */
+  flush(options: { readonly keepalive?: boolean } = {}): Promise<void> {
     if (this.#flushing !== undefined) {
       this.#again = true;
       return this.#flushing;
     }
-    const keepalive = options.keepalive === true;
-    const run = async () => {
+    this.#flushing = this.#flushRounds(options.keepalive === true);
+    return this.#flushing;
+  }
+
+  /**
+   * Drains the outbox until no flush was asked for meanwhile. A request that arrives while the
+   * cross-tab lock is being released (an asynchronous step) is caught by the outer loop; the
+   * marker is cleared in the same synchronous step as the last check, so no request can fall
+   * between "done" and "not flushing" (found by issue 15: such a request was dropped).
+   */
+  async #flushRounds(keepalive: boolean): Promise<void> {
+    const drainWhileAsked = async () => {
       do {
         this.#again = false;
         await this.#drain(keepalive);
       } while (this.#again && !keepalive);
     };
-    this.#flushing = (async () => {
-      try {
-        if (this.#outbox.kind === 'memory') await run();
-        else if (!(await withFlushLock(this.#name, run))) {
+    try {
+      do {
+        this.#again = false;
+        if (this.#outbox.kind === 'memory') await drainWhileAsked();
+        else if (!(await withFlushLock(this.#name, drainWhileAsked))) {
           // Another tab is sending the shared outbox: look again in a second, not in a hot loop.
           this.#notBefore = Math.max(this.#notBefore, this.#now() + 1_000);
+          break;
         }
-      } catch (error) {
-        await this.#recover(error);
-      }
-    })();
-    try {
-      await this.#flushing;
+      } while (this.#again && !keepalive);
+    } catch (error) {
+      await this.#recover(error);
     } finally {
       this.#flushing = undefined;
       void this.#scheduleNext();

@@ -65,16 +65,19 @@ describe('a survey wired to the outbox', () => {
     el.submitter = outboxSubmitter(delivery);
     el.score = 8;
     await el.updateComplete;
+    // Wait on the delivery's acknowledgement, not on a poll with a deadline (issue 15).
+    const delivered = new Promise((resolve) =>
+      delivery.addEventListener('hark-delivered', resolve, { once: true }),
+    );
     el.shadowRoot?.querySelector<HTMLButtonElement>('.submit')?.click();
-    await vi.waitFor(() => expect(el.state).toBe('thanks'));
+    await delivered;
+    expect(el.state).toBe('thanks');
     expect(writes).toHaveBeenCalledTimes(1);
     await expect(writes.mock.results[0]?.value).resolves.toBeUndefined();
-    await vi.waitFor(async () => {
-      const body = await (await fetch(`${COLLECTOR}/results?surveyId=${surveyId}`)).json();
-      expect(body.kinds[0]?.overall.count).toBe(1);
-      // Stored with the locale it was shown in (zh-TW → zh-Hant).
-      expect(body.kinds[0]?.byLocale.map((g: { key: string }) => g.key)).toEqual(['zh-Hant']);
-    });
+    const body = await (await fetch(`${COLLECTOR}/results?surveyId=${surveyId}`)).json();
+    expect(body.kinds[0]?.overall.count).toBe(1);
+    // Stored with the locale it was shown in (zh-TW → zh-Hant).
+    expect(body.kinds[0]?.byLocale.map((g: { key: string }) => g.key)).toEqual(['zh-Hant']);
     delivery.stop();
   });
 });
