@@ -8,24 +8,40 @@ export interface AlertDispatcherOptions {
   readonly retry?: { readonly baseMs?: number; readonly capMs?: number };
   /** How often to look for due deliveries. Default 1 s. */
   readonly pollMs?: number;
-  /** How long to wait for a receiver. Default 10 s. */
+  /** How long one delivery waits for its receiver's answer before it counts as failed. Default 10 s. */
   readonly timeoutMs?: number;
+  /** Deliveries in flight at once: to one receiver URL (default 4) and in all (default 32). */
+  readonly concurrency?: { readonly perReceiver?: number; readonly total?: number };
   readonly log?: (line: string) => void;
   readonly now?: () => number;
 }
 
 export interface AlertDispatcher {
-  /** Stops polling and waits for the attempts in flight; what is left stays in the outbox. */
+  /**
+   * Stops claiming, aborts the attempts in flight and waits for them to be recorded; what is left
+   * stays in the outbox, due at once for the next run.
+   */
   stop(): Promise<void>;
 }
 
-const BATCH = 20;
+/** The deliveries of the rules that share one URL: limits and backoff are per receiver. */
+interface Receiver {
+  readonly url: string;
+  readonly ruleIds: readonly string[];
+  inFlight: number;
+  /** Failed attempts in a row; a success resets it. */
+  failures: number;
+  /** After a failure no new attempt starts before this, so a receiver that is down is not hammered. */
+  pausedUntil: number;
+}
 
 /**
  * Delivers the alert outbox: POSTs each due delivery, signed (`Hark-Signature`) and identified
- * (`Hark-Delivery`), and records the outcome. Anything but a 2xx, a timeout or a refused
- * connection is retried with capped exponential backoff and jitter, for as long as it takes; the
- * outbox is in the database, so a restart picks up where the last run stopped.
+ * (`Hark-Delivery`), and records the outcome. Receivers are served side by side, a few deliveries
+ * in flight each, so one that hangs or is slow holds up only its own alerts; each attempt has a
+ * timeout. Anything but a 2xx (an error status, a redirect, a timeout, a refused connection) is
+ * retried with capped exponential backoff and jitter, for as long as it takes; the outbox is in
+ * the database, so a restart picks up where the last run stopped.
  */
 export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDispatcher {
   const { store, rules } = options;
@@ -34,29 +50,31 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
   const base = options.retry?.baseMs ?? 2_000;
   const cap = options.retry?.capMs ?? 15 * 60_000;
   const timeout = options.timeoutMs ?? 10_000;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let round: Promise<void> = Promise.resolve();
-
-  /** Receivers that failed this round: their other deliveries wait for the next one. */
-  let failing = new Set<string>();
-
-  const attempt = async (delivery: AlertDelivery): Promise<void> => {
-    const rule = rules.find((r) => r.id === delivery.ruleId);
-    if (rule === undefined) {
-      // The rule was removed from the configuration: keep the delivery, look again in an hour.
-      await store.settleAlert(delivery.id, {
-        retryAt: new Date(now() + 3_600_000),
-        error: `no rule "${delivery.ruleId}" is configured`,
+  const perReceiver = options.concurrency?.perReceiver ?? 4;
+  const total = options.concurrency?.total ?? 32;
+  const stopping = new AbortController();
+  const inFlight = new Set<Promise<void>>();
+  const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+  const receivers: Receiver[] = [];
+  for (const rule of rules) {
+    const known = receivers.find((r) => r.url === rule.url);
+    if (known === undefined)
+      receivers.push({
+        url: rule.url,
+        ruleIds: [rule.id],
+        inFlight: 0,
+        failures: 0,
+        pausedUntil: 0,
       });
-      return;
-    }
-    let error: string;
-    if (failing.has(rule.url)) {
-      // One receiver down must not hold up the others' alerts behind its timeouts.
-      await store.settleAlert(delivery.id, { postponedTo: new Date(now() + base) });
-      return;
-    }
+    else (known.ruleIds as string[]).push(rule.id);
+  }
+
+  const backoff = (failures: number) =>
+    Math.min(cap, base * 2 ** failures) * (0.5 + Math.random() / 2);
+  const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+  /** One POST; resolves the reason it failed, or undefined when the receiver took it. */
+  const post = async (rule: AlertRule, delivery: AlertDelivery): Promise<string | undefined> => {
     try {
       const response = await fetch(rule.url, {
         method: 'POST',
@@ -67,56 +85,113 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
           'user-agent': 'hark-collector',
         },
         body: delivery.payload,
-        redirect: 'error',
-        signal: AbortSignal.timeout(timeout),
+        // A redirect is the receiver's configuration problem: report it as such, never follow it
+        // (fetch would turn a 301/302 POST into a GET, and the signed body would be lost).
+        redirect: 'manual',
+        signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(timeout)]),
       });
       await response.body?.cancel();
-      if (response.ok) {
-        await store.settleAlert(delivery.id, { deliveredAt: new Date(now()) });
-        return;
+      if (response.ok) return undefined;
+      if (response.status >= 300 && response.status < 400) {
+        const location = (response.headers.get('location') ?? '(no Location)').slice(0, 200);
+        return `redirected: HTTP ${response.status} to ${location}; redirects are not followed, configure the final URL`;
       }
-      error = `HTTP ${response.status}`;
+      return `HTTP ${response.status}`;
     } catch (failure) {
-      const cause = (failure as { cause?: { code?: string } }).cause?.code;
-      error = cause ?? (failure instanceof Error ? failure.message : String(failure));
+      if (failure instanceof Error && failure.name === 'TimeoutError')
+        return `no answer within ${timeout} ms`;
+      const code = (failure as { cause?: { code?: string } }).cause?.code;
+      return code ?? describe(failure);
     }
-    failing.add(rule.url);
-    const delay = Math.min(cap, base * 2 ** delivery.attempts) * (0.5 + Math.random() / 2);
-    await store.settleAlert(delivery.id, { retryAt: new Date(now() + delay), error });
-    log(`hark-collector: alert ${delivery.id} to ${rule.url} failed (${error}); retrying`);
   };
 
-  const tick = async (): Promise<void> => {
-    failing = new Set();
-    try {
-      for (;;) {
-        const due = await store.dueAlerts(new Date(now()), BATCH);
-        // One receiver at a time per batch, in order: an alert storm never floods a receiver.
-        for (const delivery of due) {
-          if (stopped) return;
-          await attempt(delivery);
+  const attempt = async (receiver: Receiver, delivery: AlertDelivery): Promise<void> => {
+    const rule = rulesById.get(delivery.ruleId) as AlertRule;
+    const error = await post(rule, delivery);
+    if (stopping.signal.aborted && error !== undefined) {
+      // Cut short by stop(), not the receiver's fault: due again at once, no attempt counted.
+      await store.settleAlert(delivery.id, { postponedTo: new Date(now()) });
+      return;
+    }
+    if (error === undefined) {
+      receiver.failures = 0;
+      receiver.pausedUntil = 0;
+      await store.settleAlert(delivery.id, { deliveredAt: new Date(now()) });
+      return;
+    }
+    receiver.pausedUntil = Math.max(receiver.pausedUntil, now() + backoff(receiver.failures));
+    receiver.failures += 1;
+    const retryAt = new Date(now() + backoff(delivery.attempts));
+    await store.settleAlert(delivery.id, { retryAt, error });
+    log(
+      `hark-collector: alert ${delivery.id} to ${rule.url} failed (${error}); attempt ${delivery.attempts + 1}, retrying`,
+    );
+  };
+
+  const start = (receiver: Receiver, delivery: AlertDelivery) => {
+    receiver.inFlight += 1;
+    const running: Promise<void> = attempt(receiver, delivery)
+      .catch((error: unknown) => log(`hark-collector: alerts: ${describe(error)}`))
+      .finally(() => {
+        receiver.inFlight -= 1;
+        inFlight.delete(running);
+        // A slot is free: the next due delivery need not wait for the next poll.
+        pump();
+      });
+    inFlight.add(running);
+  };
+
+  let first = 0;
+  /**
+   * Claims, receiver by receiver, only as many due deliveries as that receiver has free slots, so
+   * nothing claimed waits behind a hung receiver while its claim runs out.
+   */
+  const claim = async (): Promise<void> => {
+    // Start with another receiver each time, so the overall limit is shared out fairly.
+    first = (first + 1) % Math.max(1, receivers.length);
+    for (let i = 0; i < receivers.length && !stopping.signal.aborted; i++) {
+      const receiver = receivers[(first + i) % receivers.length] as Receiver;
+      const free = Math.min(perReceiver - receiver.inFlight, total - inFlight.size);
+      if (free <= 0 || receiver.pausedUntil > now()) continue;
+      const due = await store.dueAlerts(new Date(now()), free, receiver.ruleIds);
+      for (const delivery of due) start(receiver, delivery);
+    }
+  };
+
+  let claiming: Promise<void> | undefined;
+  let again = false;
+  /** Runs one claim at a time; a request meanwhile runs another right after it. */
+  const pump = (): void => {
+    if (stopping.signal.aborted) return;
+    if (claiming !== undefined) {
+      again = true;
+      return;
+    }
+    claiming = (async () => {
+      do {
+        again = false;
+        try {
+          await claim();
+        } catch (error) {
+          log(`hark-collector: alerts: ${describe(error)}`);
+          return;
         }
-        if (due.length < BATCH || stopped) return;
-      }
-    } catch (error) {
-      log(`hark-collector: alerts: ${error instanceof Error ? error.message : String(error)}`);
-    }
+      } while (again && !stopping.signal.aborted);
+    })().finally(() => {
+      claiming = undefined;
+    });
   };
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      round = tick().then(schedule);
-    }, options.pollMs ?? 1_000);
-    timer.unref();
-  };
-  round = tick().then(schedule);
+  const timer = setInterval(pump, options.pollMs ?? 1_000);
+  timer.unref();
+  pump();
 
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await round;
+      clearInterval(timer);
+      stopping.abort();
+      await claiming;
+      await Promise.all(inFlight);
     },
   };
 }

@@ -43,6 +43,8 @@ export interface ReferenceServerOptions {
   readonly alertRetry?: { readonly baseMs?: number; readonly capMs?: number };
   /** How often the alert outbox is polled (default 1 s). */
   readonly alertPollMs?: number;
+  /** How long one alert delivery waits for its receiver (default 10 s). */
+  readonly alertTimeoutMs?: number;
   /**
    * A built dashboard (`packages/dashboard/dist`) to serve at `/dashboard/`, where the read
    * endpoints are served (with an admin token, or on loopback).
@@ -132,6 +134,7 @@ export async function startReferenceServer(
           log,
           ...(options.alertRetry ? { retry: options.alertRetry } : {}),
           ...(options.alertPollMs ? { pollMs: options.alertPollMs } : {}),
+          ...(options.alertTimeoutMs ? { timeoutMs: options.alertTimeoutMs } : {}),
         });
   return {
     ...running,
