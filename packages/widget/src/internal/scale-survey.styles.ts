@@ -72,6 +72,8 @@ export const scaleSurveyStyles = css`
     text-transform: none;
     text-indent: 0;
     white-space: normal;
+    /* A long unbroken word (a URL, a product code) wraps rather than push the card off-screen. */
+    overflow-wrap: anywhere;
     visibility: visible;
   }
 
@@ -184,11 +186,22 @@ export const scaleSurveyStyles = css`
 
   .ends {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     gap: 1rem;
     margin: 0.375rem 0 0;
     color: var(--_muted);
     font-size: 0.875em;
+  }
+
+  /*
+   * Side by side while each label's longest word fits, else one above the other: a word is
+   * broken only when it is wider than the card.
+   */
+  .ends span {
+    flex: 1;
+    max-width: 100%;
+    overflow-wrap: break-word;
   }
 
   .ends span:last-child {

@@ -37,12 +37,14 @@ export const surveyStyles = css`
     inset-inline-end: 1rem;
     z-index: 2147483000;
     min-height: 2.75rem;
+    max-width: calc(100vw - 2rem);
     padding: 0 1rem;
     border: 1px solid var(--hark-accent, #0b57d0);
     border-radius: 999px;
     background: var(--hark-accent, #0b57d0);
     color: var(--hark-on-accent, #fff);
     font: 600 1rem / 1 var(--hark-font, inherit);
+    overflow-wrap: anywhere;
     cursor: pointer;
   }
 
