@@ -17,6 +17,7 @@ import {
 import { exportOutgoing } from './export-endpoint.js';
 import { HttpError } from './http-error.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { routePath } from './request-target.js';
 import { resultsOutgoing } from './results-endpoint.js';
 import { themesOutgoing } from './themes-endpoint.js';
 
@@ -256,9 +257,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
 
   async function handle(incoming: Incoming, context: RequestContext = {}): Promise<Outgoing> {
     const { url } = incoming;
-    const path = url.pathname.startsWith(basePath)
-      ? url.pathname.slice(basePath.length)
-      : undefined;
+    const path = routePath(url.pathname, basePath, incoming.mountPath);
     const origin = incoming.header('origin');
 
     if (path === SUBMIT_PATH) {

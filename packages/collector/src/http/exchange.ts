@@ -8,10 +8,23 @@ import { readLimitedText } from './read-body.js';
  */
 export interface Incoming {
   readonly method: string;
+  /**
+   * The URL the client asked for: its target as sent (never with `.`/`..` segments resolved) and
+   * its authority (the Host header, or an absolute-form target's). The fetch path takes the
+   * `Request`'s URL, which whoever built it has already parsed and normalised.
+   */
   readonly url: URL;
+  /**
+   * The prefix of `url.pathname` that a framework routed on before the collector (Express's mount
+   * path under `app.use('/b', …)`), or undefined: routes are matched with or without it.
+   */
+  readonly mountPath?: string;
   /** A request header, or null. Names are case-insensitive. */
   header(name: string): string | null;
-  /** The body as UTF-8 text; 413 past `limit` bytes, 400 if the client hangs up mid-body. */
+  /**
+   * The body as UTF-8 text; 413 past `limit` bytes, 400 if the client hangs up mid-body, 500 if a
+   * body parser before the collector consumed it and left nothing usable.
+   */
   text(limit: number): Promise<string>;
 }
 
@@ -49,6 +62,13 @@ export function errorOutgoing(error: HttpError, headers: Record<string, string> 
   return jsonOutgoing(error.status, body, { ...headers, ...error.headers });
 }
 
+/**
+ * A fetch `Request` as an `Incoming`. Its URL was parsed by whoever built the `Request` (the
+ * runtime, or a framework such as Hono or its Node adapter), and the WHATWG URL parser has
+ * already resolved `.`/`..` segments, percent-encoded ones included: `/v1/responses/%2e%2e/results`
+ * arrives as `/results`. Only the Node adapter (`toNodeListener`) sees the raw target and refuses
+ * such paths; behind a fetch runtime, rely on it or on the proxy in front to do so.
+ */
 export function fromRequest(request: Request): Incoming {
   return {
     method: request.method,

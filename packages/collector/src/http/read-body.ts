@@ -4,10 +4,12 @@ import { HttpError } from './http-error.js';
  * Reads a body as UTF-8 text, refusing more than `limit` bytes. `declaredLength` (the request's
  * `Content-Length`, passed only when no `Transfer-Encoding` is present) allows an early refusal;
  * the streamed bytes are counted either way, so a body that lies about its length is still cut
- * off at the limit. Works on web streams and on Node's request streams alike.
+ * off at the limit. Works on web streams, on Node's request streams, and on bytes a body parser
+ * already read. A stream that fails with an `HttpError` (a body that cannot be had: 500) fails
+ * the read with it.
  */
 export async function readLimitedText(
-  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | ReadableStream<Uint8Array>,
   declaredLength: string | null | undefined,
   limit: number,
 ): Promise<string> {

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CollectorHandler, HANDLE, type RequestContext } from '../http/create-collector.js';
-import type { Incoming } from '../http/exchange.js';
+import { errorOutgoing, type Incoming, type Outgoing } from '../http/exchange.js';
+import { HttpError } from '../http/http-error.js';
 import { readLimitedText } from '../http/read-body.js';
+import { requestTargetUrl } from '../http/request-target.js';
+import { bodyWasRead, parsedBodyBytes } from './parsed-body.js';
 
 /**
  * Adapts a fetch-style handler to Node's `http.createServer` listener.
@@ -24,12 +27,14 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const url = requestUrl(req);
-  if (url === undefined) {
-    res
-      .writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
-      .end('Bad Host header\n');
-    return;
+  let url: URL;
+  try {
+    url = requestUrl(req);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    // The request line or its Host is not to be trusted: answer, and let no other request follow.
+    const outgoing = errorOutgoing(error, { connection: 'close' });
+    return writeOutgoing(outgoing, req, res);
   }
   const context =
     req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
@@ -87,7 +92,14 @@ async function handleDirect(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const outgoing = await direct(incoming, context);
+  return writeOutgoing(await direct(incoming, context), req, res);
+}
+
+async function writeOutgoing(
+  outgoing: Outgoing,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const headers: Record<string, string> = { ...outgoing.headers };
   if (mustClose(req, outgoing.status)) headers.connection = 'close';
   if (outgoing.body === null) {
@@ -143,14 +155,21 @@ function mustClose(req: IncomingMessage, status: number): boolean {
 }
 
 function toIncoming(req: IncomingMessage, url: URL): Incoming {
+  const mountPath = mountPathOf(req);
   return {
     method: req.method ?? 'GET',
     url,
+    ...(mountPath === undefined ? {} : { mountPath }),
     header(name) {
-      const value = req.headers[name.toLowerCase()];
+      const key = name.toLowerCase();
+      // The authority an absolute-form target names, not the Host it overrides (RFC 9112 §3.2.2).
+      if (key === 'host') return url.host;
+      const value = req.headers[key];
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     },
-    text(limit) {
+    async text(limit) {
+      // A framework's body parser got there first: validate what it read, the same way.
+      if (bodyWasRead(req)) return readLimitedText([parsedBodyBytes(req)], undefined, limit);
       // Content-Length is trusted for an early refusal only without Transfer-Encoding.
       const declared =
         req.headers['transfer-encoding'] === undefined ? req.headers['content-length'] : undefined;
@@ -159,24 +178,37 @@ function toIncoming(req: IncomingMessage, url: URL): Incoming {
   };
 }
 
+/** A request as Express (or Connect) passes it on to what is mounted under a path. */
+type MountedRequest = IncomingMessage & { originalUrl?: unknown; baseUrl?: unknown };
+
 /**
- * The request's URL, or undefined for a Host header that is not a host. The target is a path,
- * taken literally: resolving it as a URL would let `//evil.example/v1/responses` change the host,
- * and with it the same-origin check.
+ * The request's URL, from the target exactly as the client sent it: Express strips its mount
+ * path from `req.url` and keeps the whole target in `req.originalUrl`. Nothing in it is
+ * resolved (see `requestTargetUrl`); throws an `HttpError` for a target or Host to refuse.
  */
-function requestUrl(req: IncomingMessage): URL | undefined {
-  const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-  let url: URL;
-  try {
-    url = new URL(`${protocol}://${req.headers.host ?? 'localhost'}`);
-  } catch {
-    return undefined;
+function requestUrl(req: IncomingMessage): URL {
+  const { originalUrl } = req as MountedRequest;
+  const hosts: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if ((req.rawHeaders[i] as string).toLowerCase() === 'host')
+      hosts.push(req.rawHeaders[i + 1] as string);
   }
-  const target = req.url ?? '/';
-  const query = target.indexOf('?');
-  url.pathname = query === -1 ? target : target.slice(0, query);
-  url.search = query === -1 ? '' : target.slice(query);
-  return url;
+  const { localAddress = '127.0.0.1', localPort = 0 } = req.socket;
+  return requestTargetUrl({
+    protocol: (req.socket as { encrypted?: boolean }).encrypted ? 'https:' : 'http:',
+    target: typeof originalUrl === 'string' ? originalUrl : (req.url ?? '/'),
+    hosts,
+    httpVersion: req.httpVersion,
+    localAuthority: `${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`,
+  });
+}
+
+/** The path prefix Express routed on before handing the request over, if it did. */
+function mountPathOf(req: IncomingMessage): string | undefined {
+  const { originalUrl, baseUrl } = req as MountedRequest;
+  return typeof originalUrl === 'string' && typeof baseUrl === 'string' && baseUrl !== ''
+    ? baseUrl
+    : undefined;
 }
 
 function toRequest(req: IncomingMessage, url: URL): Request {
@@ -184,12 +216,37 @@ function toRequest(req: IncomingMessage, url: URL): Request {
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
   }
+  // The authority an absolute-form target names, not the Host it overrides (RFC 9112 §3.2.2).
+  headers.set('host', url.host);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  let body: ReadableStream<Uint8Array> | Uint8Array | undefined;
+  if (hasBody && bodyWasRead(req)) {
+    body = parsedBody(req);
+    headers.delete('transfer-encoding');
+    if (body instanceof Uint8Array) headers.set('content-length', String(body.byteLength));
+  } else if (hasBody) body = bodyStream(req);
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,
-    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
+    ...(body === undefined ? {} : { body, duplex: 'half' }),
   } as RequestInit);
+}
+
+/**
+ * What a body parser left in `req.body`, for a handler that reads a `Request`; if nothing usable
+ * is left, a stream that fails with the 500 to answer (the collector reads bodies through
+ * `readLimitedText`, which passes such an error on).
+ */
+function parsedBody(req: IncomingMessage): Uint8Array | ReadableStream<Uint8Array> {
+  try {
+    return parsedBodyBytes(req);
+  } catch (error) {
+    return new ReadableStream({
+      start(controller) {
+        controller.error(error);
+      },
+    });
+  }
 }
 
 /**
