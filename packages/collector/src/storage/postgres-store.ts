@@ -31,6 +31,13 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
   /** Webhook rules: a matching answer's delivery is written with it (see `dueAlerts`). */
   readonly alerts?: readonly AlertRule[];
+  /**
+   * The longest a statement waits, in milliseconds: for a connection from the pool, for a lock
+   * another session holds (`lock_timeout`), and to run (`statement_timeout`); then the call
+   * rejects with `StorageError` (HTTP 503 with `Retry-After`) and its transaction is rolled
+   * back. Default 10 s. Migrations at start are not bounded.
+   */
+  readonly maxWaitMs?: number;
 }
 
 /**
@@ -56,11 +63,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (!Number.isInteger(poolSize) || poolSize < 1) {
     throw new RangeError(`Invalid poolSize ${poolSize}: expected a positive integer`);
   }
+  const maxWaitMs = options.maxWaitMs ?? 10_000;
+  if (!(Number.isInteger(maxWaitMs) && maxWaitMs > 0)) {
+    throw new RangeError(`Invalid maxWaitMs ${maxWaitMs}: expected a positive whole number`);
+  }
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: poolSize,
-    // Without a bound, an unreachable server hangs every request; a 503 lets clients retry.
-    connectionTimeoutMillis: 10_000,
+    // Without bounds, an unreachable server, or a table another session has locked (a long
+    // migration, a `LOCK TABLE` in psql), hangs every request; a 503 lets clients retry.
+    connectionTimeoutMillis: maxWaitMs,
+    lock_timeout: maxWaitMs,
+    statement_timeout: maxWaitMs,
   });
   // An idle connection that dies (server restart, network) is emitted here; without a listener
   // Node would crash the process. The pool drops the connection and the next query reconnects.
@@ -82,6 +96,9 @@ async function migrate(pool: pg.Pool, table: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // Creating an index on a large table may take long, and waits for other collectors: no bound.
+    await client.query('SET LOCAL lock_timeout = 0');
+    await client.query('SET LOCAL statement_timeout = 0');
     // CREATE TABLE IF NOT EXISTS is not safe against itself: two collectors starting together can
     // both miss the table and one then fails on the catalog's unique index. The lock serialises them.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hark:migrate:${table}`]);

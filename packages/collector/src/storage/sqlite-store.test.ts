@@ -1,9 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { npsResponse } from '../testing/fixtures.js';
+import { holdSqliteWriteLock } from '../testing/sqlite-lock-holder.js';
 import { describeResponseStore } from './response-store.contract.js';
 import { StorageError } from './response-store.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -175,5 +176,103 @@ describe('SQLite store', () => {
     expect(sequentialFrames).toBeGreaterThanOrEqual(20 * 3); // 63 seen: 3 pages a commit
     await concurrent.close();
     await sequential.close();
+  });
+
+  it('gives up on an insert after maxWaitMs while another process holds the write lock, writing nothing', async () => {
+    const path = freshPath();
+    const store = openSqliteStore({ path, maxWaitMs: 300 });
+    const first = npsResponse();
+    await store.insert([first], receivedAt);
+    const lock = await holdSqliteWriteLock(path);
+    const waiting = [npsResponse(), npsResponse()];
+    const results = await Promise.allSettled(waiting.map((r) => store.insert([r], receivedAt)));
+    // Reads need no write lock (WAL): they answer while the inserts wait.
+    const countWhileLocked = await store.count();
+    await lock.release();
+    for (const result of results) {
+      expect(result).toEqual({
+        status: 'rejected',
+        reason: new StorageError(
+          "SQLite could not insert within 300 ms: another connection holds the database's lock",
+        ),
+      });
+    }
+    expect(countWhileLocked).toBe(1);
+    expect(await store.count()).toBe(1);
+    // The client retries once the lock is gone: stored now, and once.
+    expect(await store.insert(waiting, receivedAt)).toEqual({
+      stored: waiting.map((r) => r.id),
+      duplicates: [],
+      erased: [],
+    });
+    expect(await store.count()).toBe(2 + 1);
+    await store.close();
+  });
+
+  it('commits an insert that waited for a lock once the other process lets go', async () => {
+    const path = freshPath();
+    const store = openSqliteStore({ path, maxWaitMs: 60_000 });
+    const lock = await holdSqliteWriteLock(path);
+    const response = npsResponse();
+    const inserting = store.insert([response], receivedAt);
+    // Erasure waits for the same lock, on a timer, without holding up the insert's retries.
+    const erasing = store.erase({ responseId: npsResponse().id }, new Date());
+    expect(await store.get(response.id)).toBeUndefined();
+    await lock.release();
+    expect(await inserting).toEqual({ stored: [response.id], duplicates: [], erased: [] });
+    expect(await erasing).toBe(0);
+    expect(await store.count()).toBe(1);
+    await store.close();
+  });
+
+  it('refuses to acknowledge answers once its database folder was removed', async () => {
+    const folder = join(dir, `removed-${++files}`);
+    const store = openSqliteStore({ path: join(folder, 'hark.db') });
+    await store.insert([npsResponse()], receivedAt);
+    rmSync(folder, { recursive: true, force: true });
+    const message = `SQLite cannot be trusted with answers: ${join(folder, 'hark.db')} was removed while the collector had it open; nothing is acknowledged until the collector is restarted`;
+    await expect(store.insert([npsResponse()], receivedAt)).rejects.toThrow(
+      new StorageError(message),
+    );
+    // Reads too: what they would read is gone from the disk.
+    await expect(store.count()).rejects.toThrow(new StorageError(message));
+    await store.close();
+  });
+
+  it('refuses to acknowledge answers once its database file was replaced', async () => {
+    const path = freshPath();
+    const store = openSqliteStore({ path });
+    rmSync(path);
+    const other = new Database(path);
+    other.close();
+    await expect(store.insert([npsResponse()], receivedAt)).rejects.toThrow(
+      new StorageError(
+        `SQLite cannot be trusted with answers: ${path} was replaced by another file while the collector had it open; nothing is acknowledged until the collector is restarted`,
+      ),
+    );
+    await store.close();
+    // The file now on disk was never written to.
+    const check = new Database(path);
+    expect(
+      check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'hark_responses'").get(),
+    ).toEqual({ n: 0 });
+    check.close();
+  });
+
+  it('refuses to touch a truncated -shm file (which would be a SIGBUS) and closes without it', async () => {
+    const path = freshPath();
+    const store = openSqliteStore({ path });
+    await store.insert([npsResponse()], receivedAt);
+    const size = statSync(`${path}-shm`).size;
+    truncateSync(`${path}-shm`, 0);
+    const message = `SQLite cannot be trusted with answers: ${path}-shm was truncated (${size} to 0 bytes) while the collector had it open; nothing is acknowledged until the collector is restarted`;
+    await expect(store.insert([npsResponse()], receivedAt)).rejects.toThrow(
+      new StorageError(message),
+    );
+    await expect(store.get(npsResponse().id)).rejects.toThrow(new StorageError(message));
+    // This process is still here to say so; and closing does not touch the mapping either.
+    // (Nor may anything else in this process open the file again: SQLite would share the
+    // mapping. A restart is the way back.)
+    await store.close();
   });
 });

@@ -5,6 +5,7 @@ import { type AlertRule, alertPayload, deliveryId, ruleMatches } from '../alerts
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
+import { DatabaseFiles } from './database-files.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   ALERT_CLAIM_MS,
@@ -28,7 +29,22 @@ export interface SqliteStoreOptions {
   readonly path: string;
   /** Webhook rules: a matching answer's delivery is written with it (see `dueAlerts`). */
   readonly alerts?: readonly AlertRule[];
+  /**
+   * The longest a call waits for the database while another connection (another process: the
+   * `sqlite3` shell, `hark-collector erase`) holds its write lock, in milliseconds; then it
+   * rejects with `StorageError` (HTTP 503 with `Retry-After`) and nothing of it is written.
+   * Default 10 s.
+   */
+  readonly maxWaitMs?: number;
 }
+
+export const DEFAULT_MAX_WAIT_MS = 10_000;
+
+/**
+ * The longest one attempt blocks the thread on a lock (SQLite's busy timeout). Between attempts
+ * the store waits on a timer, so that reads, and the other requests' answers, go on meanwhile.
+ */
+const BUSY_SLICE_MS = 50;
 
 const SCHEMA_VERSION = 3;
 
@@ -98,6 +114,8 @@ const GROUP_EXPRESSIONS: Record<ScoreGrouping | 'none', string> = {
 interface PendingInsert {
   readonly responses: readonly HarkResponse[];
   readonly receivedAt: string;
+  /** When it stops waiting for a lock (`Date.now()` time). */
+  readonly deadline: number;
   readonly resolve: (outcome: InsertOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -109,23 +127,34 @@ interface PendingInsert {
  * Throughput: inserts that arrive in the same turn of the event loop (concurrent requests) share
  * one transaction and one fsync ("group commit"); should it fail, each batch is retried alone, so
  * one failing batch does not take the others down.
+ * Bounded waits: a call that finds the database locked by another connection tries again on a
+ * timer until `maxWaitMs` has passed since it was made, then rejects; a commit is acknowledged
+ * only while the database file is still the one on disk (see `DatabaseFiles`).
  */
 export function openSqliteStore(options: SqliteStoreOptions): ResponseStore {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  if (!(Number.isFinite(maxWaitMs) && maxWaitMs > 0)) {
+    throw new RangeError(`maxWaitMs must be a positive number of milliseconds, not ${maxWaitMs}`);
+  }
+  const onDisk = options.path !== ':memory:' && options.path !== '';
+  if (onDisk) mkdirSync(dirname(options.path), { recursive: true });
   let db: Database.Database;
   try {
     db = new Database(options.path);
+    // Opening (and migrating) may wait for the whole bound at once: nothing else is waiting yet.
+    db.pragma(`busy_timeout = ${Math.ceil(maxWaitMs)}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
     db.function('hark_page_path', { deterministic: true }, (url) => pagePath(String(url)));
     migrate(db);
+    db.pragma(`busy_timeout = ${Math.min(BUSY_SLICE_MS, Math.ceil(maxWaitMs))}`);
   } catch (error) {
     throw new StorageError(`cannot open SQLite database ${options.path}: ${String(error)}`, {
       cause: error,
     });
   }
-  return new SqliteStore(db, options.alerts ?? []);
+  const files = onDisk ? new DatabaseFiles(options.path) : undefined;
+  return new SqliteStore(db, options.alerts ?? [], maxWaitMs, files);
 }
 
 function migrate(db: Database.Database): void {
@@ -150,16 +179,30 @@ class SqliteStore implements ResponseStore {
   readonly #insertRow: Database.Statement;
   readonly #getRow: Database.Statement<[string], ResponseRow>;
   readonly #isErased: Database.Statement<[string, string | null, string]>;
+  readonly #maxWaitMs: number;
+  readonly #files: DatabaseFiles | undefined;
   #pending: PendingInsert[] = [];
   #flushScheduled = false;
+  /** Set while the group commit waits for another connection's lock to be released. */
+  #lockRetry: NodeJS.Timeout | undefined;
+  #lockAttempts = 0;
+  /** Why the files on disk are no longer this connection's: nothing is acknowledged again. */
+  #unusable: string | undefined;
   #closed = false;
 
   readonly #alerts: readonly AlertRule[];
   readonly #queueAlert: Database.Statement;
 
-  constructor(db: Database.Database, alerts: readonly AlertRule[]) {
+  constructor(
+    db: Database.Database,
+    alerts: readonly AlertRule[],
+    maxWaitMs: number,
+    files: DatabaseFiles | undefined,
+  ) {
     this.#db = db;
     this.#alerts = alerts;
+    this.#maxWaitMs = maxWaitMs;
+    this.#files = files;
     this.#queueAlert = db.prepare(
       `INSERT INTO hark_alert_outbox (id, rule_id, payload, created_at, next_attempt_at)
        VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -188,8 +231,16 @@ class SqliteStore implements ResponseStore {
     if (this.#closed) return Promise.reject(new StorageError('the SQLite store is closed'));
     if (responses.length === 0) return Promise.resolve({ stored: [], duplicates: [], erased: [] });
     return new Promise((resolve, reject) => {
-      this.#pending.push({ responses, receivedAt: receivedAt.toISOString(), resolve, reject });
-      if (!this.#flushScheduled) {
+      const deadline = Date.now() + this.#maxWaitMs;
+      this.#pending.push({
+        responses,
+        receivedAt: receivedAt.toISOString(),
+        deadline,
+        resolve,
+        reject,
+      });
+      // While the group waits for a lock, newcomers join it at the next attempt.
+      if (!this.#flushScheduled && this.#lockRetry === undefined) {
         this.#flushScheduled = true;
         setImmediate(() => this.#flush());
       }
@@ -198,12 +249,30 @@ class SqliteStore implements ResponseStore {
 
   #flush(): void {
     this.#flushScheduled = false;
-    const group = this.#pending;
+    this.#lockRetry = undefined;
+    const now = Date.now();
+    const group: PendingInsert[] = [];
+    for (const pending of this.#pending) {
+      if (now < pending.deadline) group.push(pending);
+      else pending.reject(this.#lockedTooLong('insert'));
+    }
     this.#pending = [];
+    if (group.length === 0) return;
+    const unusable = this.#checkFiles();
+    if (unusable !== undefined) {
+      for (const pending of group) pending.reject(unusable);
+      return;
+    }
     let outcomes: InsertOutcome[];
     try {
-      outcomes = this.#db.transaction(() => group.map((pending) => this.#insertBatch(pending)))();
+      outcomes = this.#db
+        .transaction(() => group.map((pending) => this.#insertBatch(pending)))
+        .immediate();
     } catch (error) {
+      if (isBusy(error)) {
+        this.#waitForLock(group);
+        return;
+      }
       if (group.length === 1) {
         group[0]?.reject(storageError('insert', error));
         return;
@@ -211,18 +280,55 @@ class SqliteStore implements ResponseStore {
       // One batch (or the commit) failed and the whole group rolled back: retry each batch in a
       // transaction of its own, so a bad batch fails alone. Savepoints for every batch up front
       // would cost the common case about a third of its throughput.
+      const done: [PendingInsert, InsertOutcome][] = [];
+      const locked: PendingInsert[] = [];
       for (const pending of group) {
         try {
-          pending.resolve(this.#db.transaction(() => this.#insertBatch(pending))());
+          done.push([pending, this.#db.transaction(() => this.#insertBatch(pending)).immediate()]);
         } catch (retryError) {
-          pending.reject(storageError('insert', retryError));
+          if (isBusy(retryError)) locked.push(pending);
+          else pending.reject(storageError('insert', retryError));
         }
       }
+      this.#acknowledge(done);
+      if (locked.length > 0) this.#waitForLock(locked);
       return;
     }
-    group.forEach((pending, i) => {
-      pending.resolve(outcomes[i] as InsertOutcome);
-    });
+    this.#lockAttempts = 0;
+    this.#acknowledge(group.map((pending, i) => [pending, outcomes[i] as InsertOutcome]));
+  }
+
+  /** Committed: acknowledged only if the commit went to the file on disk, not to a removed one. */
+  #acknowledge(done: readonly (readonly [PendingInsert, InsertOutcome])[]): void {
+    const unusable = done.length === 0 ? undefined : this.#checkFiles();
+    for (const [pending, outcome] of done) {
+      if (unusable === undefined) pending.resolve(outcome);
+      else pending.reject(unusable);
+    }
+  }
+
+  /** Another connection holds the write lock: try again soon, with whatever arrives meanwhile. */
+  #waitForLock(group: readonly PendingInsert[]): void {
+    this.#pending = [...group, ...this.#pending];
+    this.#lockRetry = setTimeout(() => this.#flush(), lockRetryDelay(this.#lockAttempts++));
+  }
+
+  #lockedTooLong(what: string): StorageError {
+    return new StorageError(
+      `SQLite could not ${what} within ${this.#maxWaitMs} ms: another connection holds the database's lock`,
+    );
+  }
+
+  /**
+   * Undefined while the database files are this connection's; otherwise the StorageError to fail
+   * with, now and on every later call (a restart on an existing file is the way back).
+   */
+  #checkFiles(): StorageError | undefined {
+    this.#unusable ??= this.#files?.problem();
+    if (this.#unusable === undefined) return undefined;
+    return new StorageError(
+      `SQLite cannot be trusted with answers: ${this.#unusable}; nothing is acknowledged until the collector is restarted`,
+    );
   }
 
   #insertBatch({ responses, receivedAt }: PendingInsert): InsertOutcome {
@@ -264,7 +370,7 @@ class SqliteStore implements ResponseStore {
   async countScores(query: ScoreQuery, groupBy?: ScoreGrouping): Promise<ScoreCount[]> {
     const group = GROUP_EXPRESSIONS[groupBy ?? 'none'];
     const { where, params } = whereOf(query);
-    const rows = this.#run('read scores', () =>
+    const rows = await this.#run('read scores', () =>
       this.#db
         .prepare<
           (string | number)[],
@@ -279,12 +385,12 @@ class SqliteStore implements ResponseStore {
   }
 
   async get(id: string): Promise<StoredResponse | undefined> {
-    const row = this.#run('read a response', () => this.#getRow.get(id));
+    const row = await this.#run('read a response', () => this.#getRow.get(id));
     return row === undefined ? undefined : responseFromRow(row);
   }
 
   async count(surveyId?: string): Promise<number> {
-    const row = this.#run('count responses', () =>
+    const row = await this.#run('count responses', () =>
       surveyId === undefined
         ? this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM hark_responses').get()
         : this.#db
@@ -350,7 +456,7 @@ class SqliteStore implements ResponseStore {
       params.push(utcInstant(cursor.answeredAt), cursor.id);
     }
     params.push(limit);
-    const rows = this.#run('read answers for export', () =>
+    const rows = await this.#run('read answers for export', () =>
       this.#db
         .prepare<(string | number)[], ResponseRow>(
           `SELECT * FROM hark_responses WHERE ${where.join(' AND ')}
@@ -395,7 +501,7 @@ class SqliteStore implements ResponseStore {
   }
 
   async settleAlert(id: string, outcome: AlertOutcome): Promise<void> {
-    this.#run('record an alert attempt', () => {
+    await this.#run('record an alert attempt', () => {
       if ('postponedTo' in outcome) {
         this.#db
           .prepare('UPDATE hark_alert_outbox SET next_attempt_at = ? WHERE id = ?')
@@ -433,19 +539,48 @@ class SqliteStore implements ResponseStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    clearTimeout(this.#lockRetry);
     // Let a scheduled group commit finish first: its callers are waiting for an answer.
     if (this.#pending.length > 0) this.#flush();
-    this.#db.close();
+    clearTimeout(this.#lockRetry);
+    for (const pending of this.#pending.splice(0)) {
+      pending.reject(new StorageError('the SQLite store is closed'));
+    }
+    // Closing checkpoints through the -shm mapping: with that file cut short it would be a SIGBUS.
+    // The process is about to let go of the files anyway; the next open recovers from the WAL.
+    if (this.#checkFiles() === undefined) this.#db.close();
   }
 
-  #run<T>(what: string, read: () => T): T {
-    if (this.#closed) throw new StorageError('the SQLite store is closed');
-    try {
-      return read();
-    } catch (error) {
-      throw storageError(what, error);
+  /**
+   * Runs one call on the connection; when another connection holds the lock it needs, tries again
+   * on a timer (leaving the thread to other calls) until `maxWaitMs` has passed.
+   */
+  async #run<T>(what: string, operation: () => T): Promise<T> {
+    const deadline = Date.now() + this.#maxWaitMs;
+    for (let attempt = 0; ; attempt++) {
+      if (this.#closed) throw new StorageError('the SQLite store is closed');
+      const unusable = this.#checkFiles();
+      if (unusable !== undefined) throw unusable;
+      try {
+        return operation();
+      } catch (error) {
+        if (!isBusy(error)) throw storageError(what, error);
+        if (Date.now() >= deadline) throw this.#lockedTooLong(what);
+      }
+      await new Promise((resolve) => setTimeout(resolve, lockRetryDelay(attempt)));
     }
   }
+}
+
+/** SQLITE_BUSY and its extended codes: another connection holds a lock this call needs. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** 25 ms, doubling to 200 ms: a released lock is taken soon, a held one costs little to poll. */
+function lockRetryDelay(attempt: number): number {
+  return Math.min(200, 25 * 2 ** Math.min(attempt, 3));
 }
 
 /** The conditions of a query on one survey's answers, and their parameters. */
