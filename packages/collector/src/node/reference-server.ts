@@ -43,6 +43,11 @@ export interface ReferenceServerOptions {
   readonly alertRetry?: { readonly baseMs?: number; readonly capMs?: number };
   /** How often the alert outbox is polled (default 1 s). */
   readonly alertPollMs?: number;
+  /**
+   * The longest a request waits for storage (a lock another process holds), in milliseconds;
+   * then it gets 503 with `Retry-After`. Default 10 s.
+   */
+  readonly storageMaxWaitMs?: number;
   /** How long one alert delivery waits for its receiver (default 10 s). */
   readonly alertTimeoutMs?: number;
   /**
@@ -91,10 +96,17 @@ export async function startReferenceServer(
       `invalid alert rules: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
     );
   }
+  const storageWait =
+    options.storageMaxWaitMs === undefined ? {} : { maxWaitMs: options.storageMaxWaitMs };
   const store =
     options.postgres !== undefined
-      ? await openPostgresStore({ connectionString: options.postgres, alerts })
-      : await openSqliteStoreInWorker({ path: options.db ?? 'hark.db', alerts });
+      ? await openPostgresStore({ connectionString: options.postgres, alerts, ...storageWait })
+      : await openSqliteStoreInWorker({
+          path: options.db ?? 'hark.db',
+          alerts,
+          ...storageWait,
+          onFailure: (error) => log(`hark-collector: ${error.message}`),
+        });
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const retention =
     options.retainDays === undefined ? undefined : startRetention(store, options.retainDays, log);
