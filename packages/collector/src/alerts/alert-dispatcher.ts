@@ -75,6 +75,15 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
 
   /** One POST; resolves the reason it failed, or undefined when the receiver took it. */
   const post = async (rule: AlertRule, delivery: AlertDelivery): Promise<string | undefined> => {
+    // One controller held here for the whole attempt, not AbortSignal.any([stop, timeout]): on
+    // Node 20 a composite signal can be garbage-collected mid-request and its timeout never fires.
+    const abort = new AbortController();
+    const timer = setTimeout(
+      () => abort.abort(new DOMException(`no answer within ${timeout} ms`, 'TimeoutError')),
+      timeout,
+    );
+    const onStop = () => abort.abort(stopping.signal.reason);
+    stopping.signal.addEventListener('abort', onStop, { once: true });
     try {
       const response = await fetch(rule.url, {
         method: 'POST',
@@ -88,7 +97,7 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
         // A redirect is the receiver's configuration problem: report it as such, never follow it
         // (fetch would turn a 301/302 POST into a GET, and the signed body would be lost).
         redirect: 'manual',
-        signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(timeout)]),
+        signal: abort.signal,
       });
       await response.body?.cancel();
       if (response.ok) return undefined;
@@ -102,6 +111,9 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
         return `no answer within ${timeout} ms`;
       const code = (failure as { cause?: { code?: string } }).cause?.code;
       return code ?? describe(failure);
+    } finally {
+      clearTimeout(timer);
+      stopping.signal.removeEventListener('abort', onStop);
     }
   };
 
