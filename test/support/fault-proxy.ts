@@ -16,7 +16,11 @@ export type FaultMode =
   /** Refuse connections outright (network down) `times` times. */
   | { readonly mode: 'reset'; readonly times: number }
   /** A flaky network: every other submission has its connection cut (before it is forwarded). */
-  | { readonly mode: 'flaky' };
+  | { readonly mode: 'flaky' }
+  /** A captive portal (or an SPA catch-all): `200 text/html` without forwarding, `times` times. */
+  | { readonly mode: 'portal'; readonly times: number }
+  /** Redirect submissions to the collector itself with `status` (301, 302…), `times` times. */
+  | { readonly mode: 'redirect'; readonly status: number; readonly times: number };
 
 export interface ProxiedRequest {
   readonly at: number;
@@ -86,6 +90,18 @@ export async function startFaultProxy(
         res
           .writeHead(mode.status, headers)
           .end(JSON.stringify({ error: 'injected', message: 'injected fault' }));
+        return;
+      }
+      if (mode.mode === 'portal') {
+        record('portal 200');
+        res
+          .writeHead(200, { ...CORS, 'content-type': 'text/html; charset=utf-8' })
+          .end('<!doctype html><title>Sign in to the Wi-Fi</title><form>…</form>');
+        return;
+      }
+      if (mode.mode === 'redirect') {
+        record(String(mode.status));
+        res.writeHead(mode.status, { ...CORS, location: new URL(url.pathname, target).href }).end();
         return;
       }
       if (mode.mode === 'reset') {

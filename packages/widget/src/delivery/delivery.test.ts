@@ -310,6 +310,171 @@ describe('Delivery to the real collector', () => {
   });
 });
 
+describe('Only the collector acknowledgement takes an answer out of the outbox', () => {
+  it('keeps the answer through a captive portal and a redirect, and the collector stores it once', async () => {
+    const id = `d${++survey}`;
+    let now = Date.now();
+    const d = await delivery({ now: () => now });
+    const errors = events(d, 'hark-error');
+    const one = answer(id);
+    await control({ mode: 'portal', times: 1 });
+    await d.enqueue(one);
+    await d.flush(); // joins the send the enqueue started
+    expect(await d.pending()).toBe(1);
+    await control({ mode: 'redirect', status: 302, times: 1 });
+    now += 60 * 60 * 1000;
+    await d.flush();
+    expect(await d.pending()).toBe(1);
+    await control({ mode: 'redirect', status: 301, times: 1 });
+    now += 60 * 60 * 1000;
+    await d.flush();
+    expect(await d.pending()).toBe(1);
+    expect(errors.map((e) => e.detail)).toEqual([
+      {
+        code: 'not-a-collector',
+        status: 200,
+        reason:
+          'the endpoint did not answer like a Hark collector (HTTP 200, text/html; charset=utf-8, no list of accepted ids)',
+        ids: [one.id],
+      },
+      // Cross-origin, a redirect is opaque to the page: no status or Location to report.
+      ...[1, 2].map(() => ({
+        code: 'redirected',
+        status: 0,
+        reason:
+          'the endpoint redirected; Hark does not follow redirects: point it at the collector itself',
+        ids: [one.id],
+      })),
+    ]);
+    expect(await d.deadLetters()).toEqual([]);
+    await control({ mode: 'pass' });
+    now += 60 * 60 * 1000;
+    await d.flush();
+    expect(await d.pending()).toBe(0);
+    expect((await proxyLog()).map((r) => r.outcome)).toEqual(['202']);
+    expect(await stored(id)).toBe(1);
+  });
+});
+
+describe('Delivery on a hostile page', () => {
+  it('delivers when the page patched Array.prototype.toJSON (Prototype.js style)', async () => {
+    const id = `d${++survey}`;
+    const d = await delivery();
+    const errors = events(d, 'hark-error');
+    const proto = Array.prototype as unknown as { toJSON?: () => string };
+    proto.toJSON = function (this: unknown[]) {
+      return JSON.stringify([...this]);
+    };
+    try {
+      await d.enqueue(answer(id));
+      await d.flush();
+    } finally {
+      delete proto.toJSON;
+    }
+    expect(errors).toEqual([]);
+    expect(await stored(id)).toBe(1);
+  });
+});
+
+describe('Outbox records are data, not truth', () => {
+  /** Writes records into the outbox database the way another script or an old release would. */
+  async function writeRaw(name: string, records: unknown[]): Promise<void> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('entries', 'readwrite');
+      for (const record of records) tx.objectStore('entries').put(record);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }
+
+  function entry(response: HarkResponse, at: number, extra: Record<string, unknown> = {}) {
+    return {
+      id: response.id,
+      response,
+      bytes: 300,
+      queuedAt: at,
+      attempts: 0,
+      nextAttemptAt: at,
+      ...extra,
+    };
+  }
+
+  it('sets aside malformed records with their reason, and the answers beside them arrive', async () => {
+    const id = `d${++survey}`;
+    const name = `hark-malformed-${Date.now()}`;
+    let now = Date.now();
+    await control({ mode: 'reset', times: 10_000 });
+    const d = await delivery({ name, now: () => now });
+    const errors = events(d, 'hark-error');
+    const good = [answer(id), answer(id)];
+    await d.enqueue(good[0] as HarkResponse); // the first look at the outbox happens here
+    await d.flush();
+    // Written after this tab's first look: each must be caught when it is read.
+    const text = answer(id);
+    const unscheduled = answer(id);
+    const renamed = answer(id);
+    await writeRaw(name, [
+      entry(text, now, { attempts: 'x' }),
+      entry(unscheduled, now, { nextAttemptAt: undefined }),
+      { ...entry(renamed, now), id: 'not-its-answer-id' },
+    ]);
+    await d.enqueue(good[1] as HarkResponse);
+    await control({ mode: 'fail', status: 503, times: 1 }); // a retryable failure once…
+    now += 60 * 60 * 1000;
+    await d.flush();
+    await control({ mode: 'pass' }); // …then the collector is back
+    now += 60 * 60 * 1000;
+    await d.flush();
+    expect(await d.pending()).toBe(0);
+    expect(await stored(id)).toBe(2);
+    expect(new Set((await proxyLog()).flatMap((r) => r.ids))).toEqual(
+      new Set(good.map((g) => g.id)),
+    );
+    const letters = await d.deadLetters();
+    expect(letters.map((l) => [l.id, l.status, l.reason]).sort()).toEqual(
+      [
+        [text.id, 0, 'its attempts is not a count ("x")'],
+        [unscheduled.id, 0, 'its nextAttemptAt is not a time or size (missing)'],
+        ['not-its-answer-id', 0, "its id is not its answer's id"],
+      ].sort(),
+    );
+    expect(letters.find((l) => l.id === text.id)?.record).toMatchObject({ attempts: 'x' });
+    const malformed = errors.filter((e) => e.detail.code === 'malformed');
+    expect(malformed.flatMap((e) => e.detail.ids).sort()).toEqual(
+      [text.id, unscheduled.id, 'not-its-answer-id'].sort(),
+    );
+    expect(malformed.map((e) => e.detail.reason)).toContain(
+      'outbox record set aside: its attempts is not a count ("x")',
+    );
+  });
+
+  it('checks every record when a tab opens the outbox, even those no index can find', async () => {
+    const id = `d${++survey}`;
+    const name = `hark-unindexed-${Date.now()}`;
+    const first = await delivery({ name }); // creates the database
+    first.stop();
+    const lost = answer(id);
+    const good = answer(id);
+    await writeRaw(name, [
+      entry(lost, Date.now(), { nextAttemptAt: 'soon', queuedAt: null }), // in neither index
+      entry(good, Date.now()),
+    ]);
+    const next = await delivery({ name }); // the next page of the site
+    await next.flush();
+    expect(await next.pending()).toBe(0);
+    expect(await stored(id)).toBe(1);
+    expect((await next.deadLetters()).map((l) => [l.id, l.reason])).toEqual([
+      [lost.id, 'its queuedAt is not a time or size (null)'],
+    ]);
+  });
+});
+
 describe('Delivery bounds', () => {
   it('drops the oldest answers beyond maxQueued, saying so', async () => {
     await control({ mode: 'fail', status: 503, times: 100 });

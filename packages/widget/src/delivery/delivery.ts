@@ -3,8 +3,10 @@ import { withFlushLock } from './flush-lock.js';
 import { openIdbOutbox } from './idb-outbox.js';
 import { createMemoryOutbox } from './memory-outbox.js';
 import type { DeadLetter, Outbox, OutboxEntry } from './outbox.js';
+import { outboxRecordProblem } from './outbox-record.js';
 import { backoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { fetchTransport, type Send } from './transport.js';
+import { toWireJson } from './wire-body.js';
 
 export interface DeliveryOptions {
   /** The collector's v1 endpoint. Needed unless `send` is given. */
@@ -31,8 +33,14 @@ export interface DeliveryOptions {
 /** Events a Delivery fires on itself. */
 export interface DeliveryEventMap {
   'hark-delivered': CustomEvent<{ readonly ids: readonly string[] }>;
+  /**
+   * `rejected`: the collector refused these answers for good (they are dead letters).
+   * `malformed`: outbox records that could not be sent as they were (dead letters, status 0).
+   * `redirected`, `not-a-collector`: the endpoint redirected, or answered 2xx without a Hark
+   * acknowledgement (a captive portal, an SPA catch-all): the answers stay queued and are retried.
+   */
   'hark-error': CustomEvent<{
-    readonly code: 'rejected';
+    readonly code: 'rejected' | 'malformed' | 'redirected' | 'not-a-collector';
     readonly status: number;
     readonly reason: string;
     readonly ids: readonly string[];
@@ -75,6 +83,8 @@ export class Delivery extends EventTarget {
   #notBefore = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #started = false;
+  /** Whether every record in the outbox has been checked once since this tab opened it. */
+  #audited = false;
 
   private constructor(outbox: Outbox, options: DeliveryOptions) {
     super();
@@ -137,7 +147,7 @@ export class Delivery extends EventTarget {
     const entry: OutboxEntry = {
       id: response.id,
       response,
-      bytes: encoder.encode(JSON.stringify(response)).byteLength,
+      bytes: encoder.encode(toWireJson(response)).byteLength,
       queuedAt: now,
       attempts: 0,
       nextAttemptAt: Math.max(now, this.#notBefore),
@@ -234,12 +244,13 @@ export class Delivery extends EventTarget {
   };
 
   async #drain(keepalive: boolean): Promise<void> {
+    if (!this.#audited) await this.#setAsideMalformed();
     await this.#enforceBounds();
     let budget = keepalive ? KEEPALIVE_BUDGET : Number.POSITIVE_INFINITY;
     for (;;) {
       const now = this.#now();
       if (now < this.#notBefore) return;
-      const due = await this.#outbox.due(now, MAX_BATCH);
+      const due = await this.#checked(() => this.#outbox.due(now, MAX_BATCH));
       const batch = pack(due, Math.min(MAX_BATCH_BYTES, budget));
       if (batch.length === 0) {
         const [first] = due;
@@ -272,6 +283,13 @@ export class Delivery extends EventTarget {
       return true;
     }
     if (outcome.kind === 'retry') {
+      if (outcome.report !== undefined) {
+        this.#fire('hark-error', {
+          ...outcome.report,
+          reason: outcome.reason,
+          ids: batch.map((entry) => entry.id),
+        });
+      }
       // The whole tab waits, not just this batch: the rest of a backlog must not hammer a
       // collector that is down, and a Retry-After of 0 does not skip the backoff.
       const attempts = Math.max(...batch.map((entry) => entry.attempts)) + 1;
@@ -326,10 +344,41 @@ export class Delivery extends EventTarget {
     );
   }
 
+  /**
+   * Entries read by `read`, once none of them is malformed: any that is sends the whole outbox
+   * through the check (a record may be missing from the index that found this one), then reads
+   * again. Records written after this tab's first look (another tab, an old release) are caught
+   * here when they are read.
+   */
+  async #checked(read: () => Promise<OutboxEntry[]>): Promise<OutboxEntry[]> {
+    const entries = await read();
+    if (entries.every((entry) => outboxRecordProblem(entry) === undefined)) return entries;
+    await this.#setAsideMalformed();
+    return (await read()).filter((entry) => outboxRecordProblem(entry) === undefined);
+  }
+
+  async #setAsideMalformed(): Promise<void> {
+    this.#audited = true;
+    const letters = await this.#outbox.setAside(outboxRecordProblem, this.#now());
+    // One event per reason, so a site owner's log says what was wrong with which records.
+    const byReason = new Map<string, string[]>();
+    for (const letter of letters) {
+      byReason.set(letter.reason, [...(byReason.get(letter.reason) ?? []), letter.id]);
+    }
+    for (const [reason, ids] of byReason) {
+      this.#fire('hark-error', {
+        code: 'malformed',
+        status: 0,
+        reason: `outbox record set aside: ${reason}`,
+        ids,
+      });
+    }
+  }
+
   /** Drops what waited too long, then the oldest beyond the limit, saying so. */
   async #enforceBounds(): Promise<void> {
     const cutoff = this.#now() - this.#retentionMs;
-    const oldest = await this.#outbox.oldest(MAX_BATCH);
+    const oldest = await this.#checked(() => this.#outbox.oldest(MAX_BATCH));
     const expired = oldest.filter((entry) => entry.queuedAt < cutoff).map((entry) => entry.id);
     if (expired.length > 0) {
       await this.#outbox.remove(expired);

@@ -137,6 +137,34 @@ class IdbOutbox implements Outbox {
     return this.#db.getAll('dead');
   }
 
+  async setAside(
+    problem: (record: unknown) => string | undefined,
+    failedAt: number,
+  ): Promise<DeadLetter[]> {
+    const tx = this.#db.transaction(['entries', 'dead'], 'readwrite');
+    const letters: DeadLetter[] = [];
+    // A cursor, not ids: a malformed record's key may not even be a string.
+    let cursor = await tx.objectStore('entries').openCursor();
+    while (cursor !== null) {
+      const reason = problem(cursor.value);
+      if (reason !== undefined) {
+        const letter = {
+          id: String(cursor.key),
+          record: cursor.value,
+          status: 0,
+          reason,
+          failedAt,
+        };
+        letters.push(letter);
+        void tx.objectStore('dead').put(letter);
+        void cursor.delete();
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return letters;
+  }
+
   count(): Promise<number> {
     return this.#db.count('entries');
   }

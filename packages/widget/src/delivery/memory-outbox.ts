@@ -46,6 +46,18 @@ export function createMemoryOutbox(): Outbox {
     async deadLetters() {
       return [...dead.values()];
     },
+    async setAside(problem, failedAt) {
+      const letters: DeadLetter[] = [];
+      for (const [id, record] of entries) {
+        const reason = problem(record);
+        if (reason === undefined) continue;
+        entries.delete(id);
+        const letter = { id, record, status: 0, reason, failedAt };
+        dead.set(id, letter);
+        letters.push(letter);
+      }
+      return letters;
+    },
     async count() {
       return entries.size;
     },

@@ -17,10 +17,17 @@ export interface OutboxEntry {
   readonly lastError?: string;
 }
 
-/** An answer the collector refused for good (4xx): kept for the site owner, never re-sent. */
+/**
+ * An answer the collector refused for good (4xx), or an outbox record that could not be sent as
+ * it was (malformed): kept for the site owner, never re-sent.
+ */
 export interface DeadLetter {
   readonly id: string;
-  readonly response: HarkResponse;
+  /** The answer, when the collector refused it. */
+  readonly response?: HarkResponse;
+  /** What the outbox held, when the record was set aside as malformed (it may be no answer at all). */
+  readonly record?: unknown;
+  /** The collector's HTTP status; 0 for a record set aside before any send. */
   readonly status: number;
   readonly reason: string;
   readonly failedAt: number;
@@ -45,6 +52,14 @@ export interface Outbox {
   /** Moves entries to the dead-letter store. */
   bury(letters: readonly DeadLetter[]): Promise<void>;
   deadLetters(): Promise<DeadLetter[]>;
+  /**
+   * Moves every record for which `problem` gives a reason to the dead-letter store (status 0),
+   * whatever its key, in one pass over all records; returns what it moved.
+   */
+  setAside(
+    problem: (record: unknown) => string | undefined,
+    failedAt: number,
+  ): Promise<DeadLetter[]>;
   count(): Promise<number>;
   /** The oldest entries first, at most `limit` (for retention and size bounds). */
   oldest(limit: number): Promise<OutboxEntry[]>;

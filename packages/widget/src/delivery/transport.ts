@@ -1,12 +1,25 @@
 import type { HarkResponse } from '@hark/collector/protocol';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryAfterMs } from './retry-policy.js';
+import { toWireJson } from './wire-body.js';
 
 /** What became of one batch. */
 export type SendOutcome =
   /** The collector acknowledged these ids (a re-sent id counts: it is stored once). */
   | { readonly kind: 'delivered'; readonly ids: readonly string[] }
-  /** Not stored, try again later (network error, 408, 429, 5xx). */
-  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number }
+  /**
+   * Not stored, try again later (network error, 408, 429, 5xx, a redirect, a 2xx that is not a
+   * Hark acknowledgement). `report` is set when the failure is one the site owner should hear
+   * about (the endpoint is misconfigured), not the weather of the network.
+   */
+  | {
+      readonly kind: 'retry';
+      readonly reason: string;
+      readonly retryAfterMs?: number;
+      readonly report?: {
+        readonly code: 'redirected' | 'not-a-collector';
+        readonly status: number;
+      };
+    }
   /** Refused for good (other 4xx): never send these again. */
   | { readonly kind: 'rejected'; readonly status: number; readonly reason: string };
 
@@ -39,9 +52,12 @@ export function fetchTransport(options: FetchTransportOptions): Send {
       response = await fetch(options.endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...options.headers },
-        body: JSON.stringify({ protocol: 1, responses }),
+        body: toWireJson({ protocol: 1, responses }),
         keepalive,
         credentials: 'omit',
+        // A redirected POST comes back as a GET (the Fetch standard), which no collector stores:
+        // never follow one. The answer stays queued and the redirect is reported.
+        redirect: 'manual',
         // A collector that accepts the connection and then stalls must not hold the flush (and
         // the cross-tab lock) forever. Keepalive requests outlive the page and need no timeout.
         ...(!keepalive && typeof AbortSignal.timeout === 'function'
@@ -54,10 +70,27 @@ export function fetchTransport(options: FetchTransportOptions): Send {
         reason: `network: ${error instanceof Error ? error.message : String(error)}`,
       };
     }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      // Cross-origin, a manual redirect is opaque: no status, no Location to name.
+      const status = response.type === 'opaqueredirect' ? 0 : response.status;
+      const where = response.headers.get('location');
+      return {
+        kind: 'retry',
+        reason: `the endpoint redirected${status === 0 ? '' : ` (HTTP ${status}${where ? ` to ${where}` : ''})`}; Hark does not follow redirects: point it at the collector itself`,
+        report: { code: 'redirected', status },
+      };
+    }
     if (response.ok) {
       const accepted = await acceptedIds(response);
-      // A collector that does not list ids (a 204 from a custom one) acknowledges the whole batch.
-      return { kind: 'delivered', ids: accepted ?? responses.map((r) => r.id) };
+      if (accepted !== undefined) return { kind: 'delivered', ids: accepted };
+      // A captive portal, an SPA's catch-all or a block page answers 200 with HTML: nothing was
+      // stored, so nothing may leave the outbox.
+      const type = response.headers.get('content-type') ?? 'no content type';
+      return {
+        kind: 'retry',
+        reason: `the endpoint did not answer like a Hark collector (HTTP ${response.status}, ${type}, no list of accepted ids)`,
+        report: { code: 'not-a-collector', status: response.status },
+      };
     }
     const reason = `HTTP ${response.status}${await errorCode(response)}`;
     if (response.status >= 500 || RETRY_STATUSES.has(response.status)) {
@@ -74,11 +107,16 @@ export function fetchTransport(options: FetchTransportOptions): Send {
   };
 }
 
+/**
+ * The ids a Hark acknowledgement lists: a JSON object whose `accepted` is an array of strings.
+ * Anything else (HTML, another JSON shape, an empty body) is not an acknowledgement.
+ */
 async function acceptedIds(response: Response): Promise<string[] | undefined> {
   try {
-    const body = (await response.json()) as { accepted?: unknown };
-    return Array.isArray(body.accepted)
-      ? body.accepted.filter((id): id is string => typeof id === 'string')
+    const body = (await response.json()) as { accepted?: unknown } | null;
+    const accepted = body !== null && typeof body === 'object' ? body.accepted : undefined;
+    return Array.isArray(accepted) && accepted.every((id) => typeof id === 'string')
+      ? accepted
       : undefined;
   } catch {
     return undefined;
