@@ -29,7 +29,7 @@ const ENTRIES = [
   {
     name: 'survey UI chunk (hark-ui.js)',
     entry: 'src/loader/mount-survey.ts',
-    budget: 20_600,
+    budget: 21_600,
   },
   { name: '<hark-nps> with Lit', entry: 'src/components/nps/hark-nps.ts', budget: ONE_KIND },
   { name: '<hark-csat> with Lit', entry: 'src/components/csat/hark-csat.ts', budget: ONE_KIND },
