@@ -1,4 +1,4 @@
-import { type BigIntStats, statSync } from 'node:fs';
+import { type BigIntStats, statSync, truncateSync } from 'node:fs';
 
 interface Identity {
   readonly dev: bigint;
@@ -15,7 +15,10 @@ interface Identity {
  * is mapped into memory: once truncated, the next access beyond its new end is a SIGBUS, which
  * ends the process (no JavaScript can catch it). So before a commit is acknowledged, and before
  * the connection touches the files, the store asks `problem()`: three `stat` calls, a few
- * microseconds.
+ * microseconds. A truncated `-shm` is grown back to its size at once (zeros, which SQLite reads
+ * as an index to rebuild from the WAL), so that nothing in this process faults on it, closing
+ * included; the store still refuses answers until restarted, since something is damaging its
+ * files.
  *
  * Better-sqlite3 gives no file descriptor to `fstat`, so identity is the device and inode seen at
  * open (a path that still exists always has a link count above zero; a removed one fails to stat).
@@ -50,6 +53,7 @@ export class DatabaseFiles {
       if (file.endsWith('-shm')) {
         // The shared-memory index only grows while a connection is open: smaller means cut.
         if (now.size < then.size) {
+          mend(file, then.size);
           return `${file} was truncated (${then.size} to ${now.size} bytes) while the collector had it open`;
         }
         if (now.size > then.size) this.#seen.set(file, now);
@@ -72,4 +76,13 @@ function identityOf(file: string): Identity | undefined {
     return undefined;
   }
   return stats === undefined ? undefined : { dev: stats.dev, ino: stats.ino, size: stats.size };
+}
+
+/** Gives the mapped file its pages back, so that touching the mapping is no SIGBUS. */
+function mend(file: string, size: bigint): void {
+  try {
+    truncateSync(file, Number(size));
+  } catch {
+    // Nothing more to do: the store refuses every call from now on.
+  }
 }

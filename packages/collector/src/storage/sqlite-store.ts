@@ -546,9 +546,9 @@ class SqliteStore implements ResponseStore {
     for (const pending of this.#pending.splice(0)) {
       pending.reject(new StorageError('the SQLite store is closed'));
     }
-    // Closing checkpoints through the -shm mapping: with that file cut short it would be a SIGBUS.
-    // The process is about to let go of the files anyway; the next open recovers from the WAL.
-    if (this.#checkFiles() === undefined) this.#db.close();
+    // A -shm file cut short was grown back when noticed (see DatabaseFiles): closing may use it.
+    this.#checkFiles();
+    this.#db.close();
   }
 
   /**
