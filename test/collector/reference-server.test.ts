@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import type { ReferenceServer } from '@hark/collector/node';
 import { startReferenceServer } from '@hark/collector/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,7 +94,7 @@ describe('the reference server on loopback', () => {
   it('stores nothing from a client that hangs up in the middle of its body', async () => {
     const body = JSON.stringify(submissionOf(answer({ surveyId: 'half-sent' })));
     const request =
-      `POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+      `POST /v1/responses HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, body.length / 2)}`;
     await rawExchange(request, { hangUp: true });
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -101,7 +104,7 @@ describe('the reference server on loopback', () => {
 
   it('refuses a 1 MB body with 413 and closes the connection without reading it', async () => {
     const head =
-      'POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+      `POST /v1/responses HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${1024 * 1024}\r\n\r\n`;
     const reply = await rawExchange(head + ' '.repeat(16 * 1024));
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
@@ -115,7 +118,7 @@ describe('the reference server on loopback', () => {
       () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
     ).join('');
     const request =
-      'POST /v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+      `POST /v1/responses HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nContent-Type: application/json\r\n` +
       `Transfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`;
     const reply = await rawExchange(request);
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
@@ -171,26 +174,265 @@ describe('the reference server on loopback', () => {
   });
 });
 
+/** A raw HTTP/1.1 request on its own connection; the status and the parsed JSON body. */
+async function rawRequest(
+  base: string,
+  method: string,
+  target: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<{ status: number; body: unknown; head: string }> {
+  const lines = Object.entries({
+    ...headers,
+    ...(body === '' ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }),
+    Connection: 'close',
+  }).map(([name, value]) => `${name}: ${value}\r\n`);
+  const reply = await rawExchangeWith(
+    base,
+    `${method} ${target} HTTP/1.1\r\n${lines.join('')}\r\n${body}`,
+  );
+  const [head = '', text = ''] = reply.split('\r\n\r\n', 2);
+  const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(head)?.[1]);
+  const isJson = /^content-type: application\/json/im.test(head);
+  const json = isJson ? JSON.parse(Buffer.from(text, 'latin1').toString('utf8')) : undefined;
+  return { status, body: json, head };
+}
+
+/** A GET sent from a chosen local address. */
+function getFrom(
+  url: string,
+  localAddress: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { localAddress, headers, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+      );
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('the reference server against DNS rebinding', () => {
+  it('refuses a rebound Host with 421 before reading, erasing or storing anything', async () => {
+    const mine = answer({ surveyId: 'rebinding', visitorId: 'visitor-rebound' });
+    expect((await postSubmission(server.url, submissionOf(mine))).status).toBe(202);
+    const port = new URL(server.url).port;
+    const rebound = {
+      Host: `rebind.attacker.example:${port}`,
+      Origin: `http://rebind.attacker.example:${port}`,
+    };
+    const misdirected = {
+      error: 'misdirected_request',
+      message: `This collector does not answer for the host "rebind.attacker.example:${port}"; if that name is its own, add it to allowedHosts (hark-collector --public-url).`,
+    };
+    const exported = await rawRequest(
+      server.url,
+      'GET',
+      '/export?surveyId=rebinding&format=ndjson',
+      rebound,
+    );
+    expect(exported).toMatchObject({ status: 421, body: misdirected });
+    const results = await rawRequest(server.url, 'GET', '/results?surveyId=rebinding', rebound);
+    expect(results).toMatchObject({ status: 421, body: misdirected });
+    const erased = await rawRequest(server.url, 'DELETE', '/visitors/visitor-rebound', rebound);
+    expect(erased).toMatchObject({ status: 421, body: misdirected });
+    const erasedOne = await rawRequest(server.url, 'DELETE', `/responses/${mine.id}`, rebound);
+    expect(erasedOne.status).toBe(421);
+    const submitted = await rawRequest(
+      server.url,
+      'POST',
+      '/v1/responses',
+      { ...rebound, 'Content-Type': 'application/json' },
+      JSON.stringify(submissionOf(answer({ surveyId: 'rebinding-posted' }))),
+    );
+    expect(submitted).toMatchObject({ status: 421, body: misdirected });
+    expect((await server.store.get(mine.id))?.response.id).toBe(mine.id);
+    expect(await server.store.count('rebinding')).toBe(1);
+    expect(await server.store.count('rebinding-posted')).toBe(0);
+
+    // The same requests under its own names are answered (on loopback, without a token).
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+      const own = await rawRequest(server.url, 'GET', '/export?surveyId=rebinding&format=ndjson', {
+        Host: host,
+        Origin: `http://${host}`,
+      });
+      expect(own.status).toBe(200);
+      expect(own.head.toLowerCase()).toContain('content-type: application/x-ndjson');
+    }
+    // localhost on another port is not its own name.
+    expect(
+      (await rawRequest(server.url, 'GET', '/results?surveyId=x', { Host: 'localhost:1' })).status,
+    ).toBe(421);
+  });
+
+  it('refuses a rebound Host for pages it serves beside the collector too', async () => {
+    const site = await startReferenceServer({
+      db: dir.file('site.db'),
+      port: 0,
+      log: () => {},
+      wrap: (collector) => async (request, context) =>
+        new URL(request.url).pathname === '/page'
+          ? new Response('<!doctype html><title>page</title>', {
+              headers: { 'content-type': 'text/html' },
+            })
+          : collector(request, context),
+    });
+    try {
+      const port = new URL(site.url).port;
+      const own = await rawRequest(site.url, 'GET', '/page', { Host: `localhost:${port}` });
+      expect(own.status).toBe(200);
+      const rebound = await rawRequest(site.url, 'GET', '/page', {
+        Host: `rebind.attacker.example:${port}`,
+      });
+      expect(rebound.status).toBe(421);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('answers its public name (allowedHosts), where reading still needs a token', async () => {
+    const proxied = await startReferenceServer({
+      db: dir.file('proxied.db'),
+      port: 0,
+      allowedHosts: ['https://hark.example'],
+      log: () => {},
+    });
+    try {
+      const submitted = await rawRequest(
+        proxied.url,
+        'POST',
+        '/v1/responses',
+        {
+          Host: 'hark.example',
+          Origin: 'http://hark.example',
+          'Content-Type': 'application/json',
+        },
+        JSON.stringify(submissionOf(answer({ surveyId: 'proxied' }))),
+      );
+      expect(submitted.status).toBe(202);
+      // Behind a proxy every request comes from loopback: only loopback names read without a token.
+      const read = await rawRequest(proxied.url, 'GET', '/results?surveyId=proxied', {
+        Host: 'hark.example',
+      });
+      expect(read).toMatchObject({
+        status: 403,
+        body: {
+          error: 'admin_token_not_configured',
+          message:
+            'Without an admin token, answers are read and erased only on this machine, through localhost, 127.0.0.1 or [::1]; configure an admin token to reach them from elsewhere.',
+        },
+      });
+      expect(await proxied.store.count('proxied')).toBe(1);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('refuses an allowed host that is not a host at start', async () => {
+    await expect(
+      startReferenceServer({
+        db: dir.file('bad-host.db'),
+        port: 0,
+        allowedHosts: ['a b'],
+        log: () => {},
+      }),
+    ).rejects.toThrow(
+      new TypeError(
+        'allowed host "a b" is not a host like "hark.example", "hark.example:8443" or "https://hark.example"',
+      ),
+    );
+  });
+});
+
+describe('the reference server and wrong admin tokens', () => {
+  it('answers 429 with Retry-After after ten wrong tokens from an address, while another address still gets 401', async () => {
+    const guarded = await startReferenceServer({
+      db: dir.file('guarded.db'),
+      port: 0,
+      adminToken: 'a-long-enough-admin-token',
+      log: () => {},
+    });
+    try {
+      const read = (token: string, localAddress = '127.0.0.1') =>
+        getFrom(`${guarded.url}/results?surveyId=e2e`, localAddress, {
+          authorization: `bearer ${token}`,
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await read(`guess-${i}`)).status);
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+      const locked = await read('a-long-enough-admin-token');
+      expect(locked.status).toBe(429);
+      expect(locked.headers['retry-after']).toBe('60');
+      expect(JSON.parse(locked.body)).toEqual({
+        error: 'too_many_failed_credentials',
+        message: 'Too many wrong admin tokens from this address; retry in 60 s.',
+      });
+      // From 127.0.0.2, another client address (Linux routes all of 127/8 to loopback):
+      expect((await read('another-guess', '127.0.0.2')).status).toBe(401);
+      expect((await read('a-long-enough-admin-token', '127.0.0.2')).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('the reference server off loopback', () => {
-  it('does not serve results without an admin token, and says so', async () => {
+  it('does not serve answers or the dashboard without an admin token, and says so', async () => {
     const lines: string[] = [];
+    const dashboard = join(dir.path, 'dashboard');
+    mkdirSync(dashboard, { recursive: true });
+    writeFileSync(join(dashboard, 'index.html'), '<!doctype html><title>dashboard</title>');
     const open = await startReferenceServer({
       db: dir.file('open.db'),
       host: '0.0.0.0',
       port: 0,
+      dashboard,
       log: (l) => lines.push(l),
     });
     try {
       expect(lines).toEqual([
-        'hark-collector: results are not served on 0.0.0.0 without an admin token (--admin-token or HARK_ADMIN_TOKEN).',
+        'hark-collector: answers cannot be read or erased on 0.0.0.0 without an admin token (--admin-token or HARK_ADMIN_TOKEN); the dashboard is not served.',
       ]);
+      expect(open.dashboardUrl).toBeUndefined();
       const port = new URL(open.url).port;
-      expect((await fetch(`http://127.0.0.1:${port}/results?surveyId=e2e`)).status).toBe(404);
+      const results = await fetch(`http://127.0.0.1:${port}/results?surveyId=e2e`);
+      expect(results.status).toBe(403);
+      expect(await results.json()).toEqual({
+        error: 'admin_token_not_configured',
+        message:
+          'This collector has no admin token, so nobody may read or erase its answers; configure one (adminToken, or hark-collector --admin-token).',
+      });
+      expect((await fetch(`http://127.0.0.1:${port}/dashboard/`)).status).toBe(404);
       expect(
         (await postSubmission(`http://127.0.0.1:${port}`, submissionOf(answer()))).status,
       ).toBe(202);
     } finally {
       await open.close();
+    }
+  });
+
+  it('serves the dashboard on loopback, and says where', async () => {
+    const dashboard = join(dir.path, 'dashboard-loopback');
+    mkdirSync(dashboard, { recursive: true });
+    writeFileSync(join(dashboard, 'index.html'), '<!doctype html><title>dashboard</title>');
+    const local = await startReferenceServer({
+      db: dir.file('local.db'),
+      port: 0,
+      dashboard,
+      log: () => {},
+    });
+    try {
+      expect(local.dashboardUrl).toBe(`${local.url}/dashboard/`);
+      expect((await fetch(local.dashboardUrl as string)).status).toBe(200);
+    } finally {
+      await local.close();
     }
   });
 });

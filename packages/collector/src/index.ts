@@ -5,15 +5,18 @@
 export { type AlertDispatcher, startAlertDispatcher } from './alerts/alert-dispatcher.js';
 export { type AlertRule, signAlert, verifyAlertSignature } from './alerts/alert-rule.js';
 export { checkAlertRules } from './alerts/check-alert-rules.js';
+export { HostAllowlist } from './http/allowed-hosts.js';
 export type { AllowedOrigins } from './http/cors.js';
 export {
   type CollectorHandler,
   type CollectorOptions,
   createCollector,
   RESULTS_PATH,
+  type ReadAccess,
   type RequestContext,
   SUBMIT_PATH,
 } from './http/create-collector.js';
+export type { CredentialThrottleOptions } from './http/credential-throttle.js';
 export { HttpError } from './http/http-error.js';
 export {
   type RateLimiter,

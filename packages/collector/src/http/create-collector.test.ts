@@ -39,6 +39,19 @@ function post(body: unknown, headers: Record<string, string> = {}): Request {
   });
 }
 
+const ADMIN_TOKEN = 'correct-horse-battery-staple';
+
+/** A read the admin token authorises. */
+function asAdmin(url: string, init: RequestInit = {}): Request {
+  return new Request(url, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      ...(init.headers as Record<string, string>),
+    },
+  });
+}
+
 async function json(response: Response): Promise<unknown> {
   return JSON.parse(await response.text());
 }
@@ -351,7 +364,9 @@ describe('GET /results', () => {
 
   it('computes NPS with its margin of error, overall and by day, locale and variant', async () => {
     await seed();
-    const response = await collector()(new Request(`${RESULTS}?surveyId=fixture`));
+    const response = await collector({ adminToken: ADMIN_TOKEN })(
+      asAdmin(`${RESULTS}?surveyId=fixture`),
+    );
     expect(response.status).toBe(200);
     const body = (await json(response)) as { kinds: Array<Record<string, unknown>> };
     expect(body).toMatchObject({ surveyId: 'fixture', from: null, to: null });
@@ -382,14 +397,16 @@ describe('GET /results', () => {
   it('filters by answeredAt between from and to', async () => {
     await seed();
     const url = `${RESULTS}?surveyId=fixture&from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z`;
-    const body = (await json(await collector()(new Request(url)))) as {
+    const body = (await json(await collector({ adminToken: ADMIN_TOKEN })(asAdmin(url)))) as {
       kinds: Array<{ overall: { count: number } }>;
     };
     expect(body.kinds[0]?.overall.count).toBe(5);
   });
 
   it('answers 400 to a missing survey id or a bad date', async () => {
-    const response = await collector()(new Request(`${RESULTS}?from=last-week`));
+    const response = await collector({ adminToken: ADMIN_TOKEN })(
+      asAdmin(`${RESULTS}?from=last-week`),
+    );
     expect(response.status).toBe(400);
     expect(await json(response)).toEqual({
       error: 'invalid_query',
@@ -423,9 +440,9 @@ describe('GET /results', () => {
     expect(right.status).toBe(200);
   });
 
-  it('is absent when read endpoints are off', async () => {
-    const response = await collector({ readEndpoints: false })(
-      new Request(`${RESULTS}?surveyId=fixture`),
+  it('is absent when read access is off', async () => {
+    const response = await collector({ readAccess: 'off', adminToken: ADMIN_TOKEN })(
+      asAdmin(`${RESULTS}?surveyId=fixture`),
     );
     expect(response.status).toBe(404);
   });
@@ -498,10 +515,12 @@ describe('DELETE /responses/{id} and /visitors/{visitorId}', () => {
     expect(await store.get(answer.id)).toBeDefined();
   });
 
-  it('is absent when read endpoints are off', async () => {
+  it('is absent when read access is off', async () => {
     const answer = npsResponse();
     await collector()(post(submission([answer])));
-    const response = await collector({ readEndpoints: false })(del(`/responses/${answer.id}`));
+    const response = await collector({ readAccess: 'off', adminToken: TOKEN })(
+      del(`/responses/${answer.id}`, TOKEN),
+    );
     expect(response.status).toBe(404);
     expect(await store.count()).toBe(1);
   });
@@ -550,7 +569,7 @@ describe('GET /export', () => {
   });
 
   it('an empty survey is a header alone, or nothing', async () => {
-    const handler = collector();
+    const handler = collector({ adminToken: TOKEN });
     expect(await (await handler(get('surveyId=none'))).text()).toBe(
       'id,surveyId,kind,score,comment,locale,pageUrl,answeredAt,variant,visitorId,metadata,sdkName,sdkVersion,receivedAt\r\n',
     );
@@ -578,7 +597,7 @@ describe('GET /export', () => {
   });
 
   it('answers 503 when the store cannot be read, before sending anything', async () => {
-    const handler = collector();
+    const handler = collector({ adminToken: TOKEN });
     await store.close();
     const response = await handler(get('surveyId=exp'));
     expect(response.status).toBe(503);
@@ -706,11 +725,11 @@ describe('GET /comments', () => {
   }
 
   it('lists the latest comments, newest first, by band and text, up to a limit', async () => {
-    const handler = collector();
+    const handler = collector({ adminToken: ADMIN_TOKEN });
     const answers = await seed(handler);
     const list = async (query: string) =>
       (
-        (await json(await handler(new Request(`${COMMENTS}?surveyId=cm${query}`)))) as {
+        (await json(await handler(asAdmin(`${COMMENTS}?surveyId=cm${query}`)))) as {
           comments: { id: string; comment: string; band: string }[];
         }
       ).comments;
@@ -744,7 +763,9 @@ describe('GET /comments', () => {
   });
 
   it('refuses a bad band and limit with every issue', async () => {
-    const response = await collector()(new Request(`${COMMENTS}?surveyId=cm&band=angry&limit=500`));
+    const response = await collector({ adminToken: ADMIN_TOKEN })(
+      asAdmin(`${COMMENTS}?surveyId=cm&band=angry&limit=500`),
+    );
     expect(response.status).toBe(400);
     expect(await json(response)).toEqual({
       error: 'invalid_query',
@@ -762,5 +783,331 @@ describe('GET /comments', () => {
         },
       ],
     });
+  });
+});
+
+describe('allowed hosts (DNS rebinding)', () => {
+  const REBOUND = 'http://rebind.attacker.example:8787';
+  const MISDIRECTED = {
+    error: 'misdirected_request',
+    message:
+      'This collector does not answer for the host "rebind.attacker.example:8787"; if that name is its own, add it to allowedHosts (hark-collector --public-url).',
+  };
+
+  it('answers 421 to a name it does not answer for, before reading or erasing anything', async () => {
+    const handler = collector({
+      allowedHosts: ['hark.example', 'localhost:8787'],
+      readAccess: 'loopback-without-token',
+    });
+    const answer = npsResponse({ surveyId: 'x', visitorId: 'visitor-rebound' });
+    await store.insert([answer], new Date(NOW));
+    const origin = { origin: REBOUND };
+    const exported = await handler(
+      new Request(`${REBOUND}/export?surveyId=x&format=ndjson`, { headers: origin }),
+    );
+    expect(exported.status).toBe(421);
+    expect(await json(exported)).toEqual(MISDIRECTED);
+    const erased = await handler(
+      new Request(`${REBOUND}/visitors/visitor-rebound`, { method: 'DELETE', headers: origin }),
+    );
+    expect(erased.status).toBe(421);
+    expect(await json(erased)).toEqual(MISDIRECTED);
+    expect(await store.get(answer.id)).toBeDefined();
+    // Its own origin is not same-origin under a name it does not answer for.
+    const submitted = await handler(
+      new Request(`${REBOUND}/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...origin },
+        body: JSON.stringify(submission([npsResponse({ surveyId: 'rebound' })])),
+      }),
+    );
+    expect(submitted.status).toBe(421);
+    expect(await store.count('rebound')).toBe(0);
+  });
+
+  it('matches a bare name on any port, name:port on that port only, and any IP address', async () => {
+    const handler = collector({
+      allowedHosts: ['Hark.Example', 'localhost:8787', 'https://public.example/hark'],
+      readAccess: 'loopback-without-token',
+    });
+    const status = async (base: string) =>
+      (await handler(new Request(`${base}/results?surveyId=s`))).status;
+    expect(await status('http://hark.example')).toBe(403); // answered (no token), not misdirected
+    expect(await status('http://hark.example:9000')).toBe(403);
+    expect(await status('http://public.example:8443')).toBe(403);
+    expect(await status('http://localhost:8787')).toBe(200);
+    expect(await status('http://localhost:9999')).toBe(421);
+    expect(await status('http://127.0.0.1:9999')).toBe(200);
+    expect(await status('http://[::1]:1234')).toBe(200);
+    expect(await status('http://203.0.113.5:8787')).toBe(403);
+    expect(await status('http://hark.example.attacker.example')).toBe(421);
+  });
+
+  it('judges same-origin only against a host it answers for', async () => {
+    const handler = collector({ allowedHosts: ['hark.example'] });
+    const response = await handler(
+      new Request('http://hark.example/v1/responses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://hark.example' },
+        body: JSON.stringify(submission()),
+      }),
+    );
+    expect(response.status).toBe(202);
+  });
+
+  it('without allowedHosts answers any host, but a rebound name never reads without a token', async () => {
+    const handler = collector({ readAccess: 'loopback-without-token' });
+    await store.insert([npsResponse({ surveyId: 'x' })], new Date(NOW));
+    const response = await handler(
+      new Request(`${REBOUND}/export?surveyId=x&format=ndjson`, { headers: { origin: REBOUND } }),
+    );
+    expect(response.status).toBe(403);
+    expect((await json(response)) as { error: string }).toMatchObject({
+      error: 'admin_token_not_configured',
+    });
+  });
+
+  it('refuses an entry that is not a host when created', () => {
+    expect(() => collector({ allowedHosts: ['hark.example/path'] })).toThrow(
+      new TypeError(
+        'allowed host "hark.example/path" is not a host like "hark.example", "hark.example:8443" or "https://hark.example"',
+      ),
+    );
+    expect(() => collector({ allowedHosts: ['user@hark.example'] })).toThrow(TypeError);
+  });
+});
+
+describe('reading and erasing without an admin token', () => {
+  const LOCKED = {
+    error: 'admin_token_not_configured',
+    message:
+      'This collector has no admin token, so nobody may read or erase its answers; configure one (adminToken, or hark-collector --admin-token).',
+  };
+  const LOOPBACK_ONLY = {
+    error: 'admin_token_not_configured',
+    message:
+      'Without an admin token, answers are read and erased only on this machine, through localhost, 127.0.0.1 or [::1]; configure an admin token to reach them from elsewhere.',
+  };
+  const requests = (base: string, answerId: string) => [
+    new Request(`${base}/results?surveyId=s`),
+    new Request(`${base}/export?surveyId=s`),
+    new Request(`${base}/themes?surveyId=s`),
+    new Request(`${base}/comments?surveyId=s`),
+    new Request(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'anything-at-all-here' }),
+    }),
+    new Request(`${base}/responses/${answerId}`, { method: 'DELETE' }),
+    new Request(`${base}/visitors/visitor-kept`, { method: 'DELETE' }),
+  ];
+
+  it('refuses every read and erasure with 403 by default, and erases nothing', async () => {
+    const handler = collector();
+    const answer = npsResponse({ surveyId: 's', visitorId: 'visitor-kept' });
+    await handler(post(submission([answer])));
+    for (const request of requests('http://localhost', answer.id)) {
+      const response = await handler(request, { clientAddress: '127.0.0.1' });
+      expect([request.method, new URL(request.url).pathname, response.status]).toEqual([
+        request.method,
+        new URL(request.url).pathname,
+        403,
+      ]);
+      expect(await json(response)).toEqual(LOCKED);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    expect(await store.get(answer.id)).toBeDefined();
+  });
+
+  it("with readAccess 'loopback-without-token', serves loopback names from loopback peers only", async () => {
+    const handler = collector({ readAccess: 'loopback-without-token' });
+    const answer = npsResponse({ surveyId: 's', visitorId: 'visitor-kept' });
+    await handler(post(submission([answer])));
+    const read = (base: string, clientAddress?: string) =>
+      handler(
+        new Request(`${base}/results?surveyId=s`),
+        clientAddress === undefined ? {} : { clientAddress },
+      );
+    expect((await read('http://localhost:8787', '127.0.0.1')).status).toBe(200);
+    expect((await read('http://127.0.0.53:8787', '::ffff:127.0.0.1')).status).toBe(200);
+    expect((await read('http://[::1]:8787', '::1')).status).toBe(200);
+    expect((await read('http://127.0.0.1')).status).toBe(200); // the adapter did not say who
+    // A forged Host from another machine (a collector listening on every interface):
+    const forged = await read('http://localhost:8787', '203.0.113.9');
+    expect(forged.status).toBe(403);
+    expect(await json(forged)).toEqual(LOOPBACK_ONLY);
+    for (const request of requests('http://hark.example', answer.id)) {
+      const response = await handler(request, { clientAddress: '127.0.0.1' });
+      expect(response.status).toBe(403);
+      expect(await json(response)).toEqual(LOOPBACK_ONLY);
+    }
+    expect(await store.get(answer.id)).toBeDefined();
+    const erased = await handler(
+      new Request('http://localhost/visitors/visitor-kept', { method: 'DELETE' }),
+      { clientAddress: '127.0.0.1' },
+    );
+    expect(await json(erased)).toEqual({ erased: 1 });
+  });
+
+  it('with an admin token, the loopback exception does not apply', async () => {
+    const handler = collector({ readAccess: 'loopback-without-token', adminToken: ADMIN_TOKEN });
+    const response = await handler(new Request('http://localhost/results?surveyId=s'), {
+      clientAddress: '127.0.0.1',
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses an empty admin token and an unknown readAccess when created', () => {
+    expect(() => collector({ adminToken: '' })).toThrow(
+      new TypeError(
+        'adminToken is empty (an environment variable set to nothing?): leave it out, or give at least 16 characters',
+      ),
+    );
+    expect(() => collector({ adminToken: 'short' })).toThrow(
+      new TypeError('adminToken must be at least 16 characters long'),
+    );
+    expect(() => collector({ readAccess: 'open' as never })).toThrow(
+      new TypeError('readAccess must be "token", "loopback-without-token" or "off", not "open"'),
+    );
+  });
+});
+
+describe('credential throttle', () => {
+  const RESULTS = 'http://collector.test/results?surveyId=s';
+  let clock = NOW;
+  const guarded = (options: Partial<CollectorOptions> = {}) =>
+    collector({ adminToken: ADMIN_TOKEN, now: () => clock, ...options });
+  const read = (handler: ReturnType<typeof guarded>, token: string, clientAddress: string) =>
+    handler(new Request(RESULTS, { headers: { authorization: `Bearer ${token}` } }), {
+      clientAddress,
+    });
+  beforeEach(() => {
+    clock = NOW;
+  });
+
+  it('answers 429 with Retry-After after 10 wrong tokens from an address, the right one included', async () => {
+    const handler = guarded();
+    for (let i = 0; i < 10; i++) {
+      expect((await read(handler, `guess-${i}`, '203.0.113.9')).status).toBe(401);
+    }
+    const limited = await read(handler, 'guess-10', '203.0.113.9');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(await json(limited)).toEqual({
+      error: 'too_many_failed_credentials',
+      message: 'Too many wrong admin tokens from this address; retry in 60 s.',
+    });
+    // The right token is not even checked during the lockout: its answer would give it away.
+    expect((await read(handler, ADMIN_TOKEN, '203.0.113.9')).status).toBe(429);
+    // Another address is not locked out.
+    expect((await read(handler, 'guess', '198.51.100.1')).status).toBe(401);
+    expect((await read(handler, ADMIN_TOKEN, '198.51.100.1')).status).toBe(200);
+    clock += 30_000;
+    expect((await read(handler, ADMIN_TOKEN, '203.0.113.9')).headers.get('retry-after')).toBe('30');
+    clock += 30_000;
+    expect((await read(handler, ADMIN_TOKEN, '203.0.113.9')).status).toBe(200);
+  });
+
+  it('doubles the lockout each time, and a right token clears an address’s count', async () => {
+    const handler = guarded();
+    const fail = async (times: number) => {
+      for (let i = 0; i < times; i++) await read(handler, 'wrong-token', '203.0.113.9');
+    };
+    await fail(9);
+    expect((await read(handler, ADMIN_TOKEN, '203.0.113.9')).status).toBe(200);
+    await fail(9);
+    expect((await read(handler, 'wrong-token', '203.0.113.9')).status).toBe(401); // 10th since
+    expect((await read(handler, 'wrong-token', '203.0.113.9')).status).toBe(429);
+    clock += 60_000;
+    await fail(10);
+    const second = await read(handler, 'wrong-token', '203.0.113.9');
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('120');
+  });
+
+  it('counts an IPv6 /64 as one client', async () => {
+    const handler = guarded();
+    for (let i = 1; i <= 10; i++) await read(handler, 'wrong-token', `2001:db8:0:7::${i}`);
+    expect((await read(handler, ADMIN_TOKEN, '2001:db8::7:ffff:1:2:3')).status).toBe(429);
+    expect((await read(handler, ADMIN_TOKEN, '2001:db8:0:8::1')).status).toBe(200);
+  });
+
+  it('locks everyone out past the overall limit, except sessions already open', async () => {
+    const handler = guarded({ credentialThrottle: { perAddress: 10, overall: 20 } });
+    const signedIn = await handler(
+      new Request('http://collector.test/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: ADMIN_TOKEN }),
+      }),
+      { clientAddress: '192.0.2.1' },
+    );
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    for (let i = 0; i < 20; i++) {
+      expect((await read(handler, 'wrong-token', `198.51.100.${i}`)).status).toBe(401);
+    }
+    const everyone = await read(handler, ADMIN_TOKEN, '192.0.2.77');
+    expect(everyone.status).toBe(429);
+    expect(await json(everyone)).toEqual({
+      error: 'too_many_failed_credentials',
+      message: 'Too many wrong admin tokens sent to this collector; retry in 60 s.',
+    });
+    const session = await handler(new Request(RESULTS, { headers: { cookie } }), {
+      clientAddress: '192.0.2.1',
+    });
+    expect(session.status).toBe(200);
+  });
+
+  it('counts wrong sign-ins and erasures too, and not requests without a credential', async () => {
+    const handler = guarded();
+    const signIn = (token: unknown) =>
+      handler(
+        new Request('http://collector.test/session', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+        }),
+        { clientAddress: '203.0.113.9' },
+      );
+    for (let i = 0; i < 20; i++) {
+      const anonymous = await handler(new Request(RESULTS), { clientAddress: '203.0.113.9' });
+      expect(anonymous.status).toBe(401);
+    }
+    for (let i = 0; i < 5; i++) expect((await signIn(`guess-${i}`)).status).toBe(401);
+    expect((await signIn(42)).status).toBe(401);
+    for (let i = 0; i < 4; i++) {
+      const erase = await handler(
+        new Request('http://collector.test/visitors/visitor-1', {
+          method: 'DELETE',
+          headers: { authorization: 'Bearer wrong-token' },
+        }),
+        { clientAddress: '203.0.113.9' },
+      );
+      expect(erase.status).toBe(401);
+    }
+    const limited = await signIn(ADMIN_TOKEN);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('set-cookie')).toBeNull();
+    expect((await read(handler, ADMIN_TOKEN, '203.0.113.9')).status).toBe(429);
+  });
+
+  it('accepts the Bearer scheme in any case (RFC 9110 §11.1)', async () => {
+    const handler = guarded();
+    for (const scheme of ['bearer', 'BEARER', 'Bearer', 'bEaReR']) {
+      const response = await handler(
+        new Request(RESULTS, { headers: { authorization: `${scheme} ${ADMIN_TOKEN}` } }),
+      );
+      expect(response.status).toBe(200);
+    }
+    const basic = await handler(
+      new Request(RESULTS, { headers: { authorization: `Basic ${ADMIN_TOKEN}` } }),
+    );
+    expect(basic.status).toBe(401);
+  });
+
+  it('refuses a throttle limit that is not a whole number >= 1 when created', () => {
+    expect(() => guarded({ credentialThrottle: { perAddress: 0 } })).toThrow(
+      new RangeError('credentialThrottle.perAddress must be a whole number >= 1, not 0'),
+    );
   });
 });

@@ -3,8 +3,10 @@ import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
 import { type ResponseStore, StorageError } from '../storage/response-store.js';
 import { parseSubmission } from '../validation/parse-submission.js';
 import { AdminSessions } from './admin-sessions.js';
+import { HostAllowlist, isLoopbackAddress, isLoopbackHost, misdirected } from './allowed-hosts.js';
 import { commentsOutgoing } from './comments-endpoint.js';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, normaliseOrigins } from './cors.js';
+import { CredentialThrottle, type CredentialThrottleOptions } from './credential-throttle.js';
 import { ERASURE_PATH, erasureOutgoing } from './erasure-endpoint.js';
 import {
   errorOutgoing,
@@ -30,10 +32,35 @@ export interface CollectorOptions {
   readonly allowedHeaders?: readonly string[];
   /** Limits submissions per client; none by default (the reference server sets one). */
   readonly rateLimiter?: RateLimiter;
-  /** Bearer token that read endpoints (results) require. Without one they are open: guard them. */
+  /**
+   * The token that reading and erasing answers requires (as `Authorization: Bearer …`, or through
+   * a dashboard session opened with it), at least 16 characters. Without one, those endpoints are
+   * refused with 403, unless `readAccess` says otherwise.
+   */
   readonly adminToken?: string;
-  /** Serve the endpoints that need the admin token (results, erasure) at all. Default true. */
-  readonly readEndpoints?: boolean;
+  /**
+   * Who may use the endpoints that read and erase answers (results, export, themes, comments,
+   * session, erasure):
+   * - `'token'` (default): only with the admin token; without one configured, nobody (403).
+   * - `'loopback-without-token'`: as `'token'`, but when no admin token is configured, requests
+   *   addressed to a loopback name (`localhost`, 127.x, `[::1]`), from a loopback peer when the
+   *   adapter knows it, may read without one. For a collector that only this machine reaches;
+   *   never behind a reverse proxy on the same machine (nginx sends `Host: 127.0.0.1` upstream).
+   * - `'off'`: not served at all (404).
+   */
+  readonly readAccess?: ReadAccess;
+  /**
+   * The `Host` names the collector answers for (see `HostAllowlist`); any other gets 421 before
+   * routing, which stops DNS rebinding. Default: any host — an embedded handler behind a proxy may
+   * not know its public name; its reads are still guarded by the token, or by `readAccess`'s
+   * loopback-name rule, which a rebound name never passes.
+   */
+  readonly allowedHosts?: readonly string[];
+  /**
+   * Failed admin-token checks allowed per client address and overall in a minute, before 429
+   * with `Retry-After` (lockouts of a minute, doubling). Default 10 and 100.
+   */
+  readonly credentialThrottle?: CredentialThrottleOptions;
   /** Path prefix the collector is mounted under, e.g. `/hark`. Default: none. */
   readonly basePath?: string;
   /**
@@ -46,6 +73,9 @@ export interface CollectorOptions {
   /** The clock, in ms since the epoch (tests move it). */
   readonly now?: () => number;
 }
+
+/** Who may read and erase answers; see `CollectorOptions.readAccess`. */
+export type ReadAccess = 'token' | 'loopback-without-token' | 'off';
 
 /** Facts about the connection a fetch `Request` does not carry, passed by the server adapter. */
 export interface RequestContext {
@@ -94,10 +124,25 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
   ];
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const now = options.now ?? Date.now;
-  const tokenDigest = options.adminToken === undefined ? undefined : sha256(options.adminToken);
+  if (options.adminToken === '') {
+    // `adminToken: process.env.HARK_ADMIN_TOKEN` with the variable set but empty: say so.
+    throw new TypeError(
+      'adminToken is empty (an environment variable set to nothing?): leave it out, or give at least 16 characters',
+    );
+  }
   if (options.adminToken !== undefined && options.adminToken.length < 16) {
     throw new TypeError('adminToken must be at least 16 characters long');
   }
+  const tokenDigest = options.adminToken === undefined ? undefined : sha256(options.adminToken);
+  const readAccess = options.readAccess ?? 'token';
+  if (!READ_ACCESS.includes(readAccess)) {
+    throw new TypeError(
+      `readAccess must be "token", "loopback-without-token" or "off", not ${JSON.stringify(readAccess)}`,
+    );
+  }
+  const hosts =
+    options.allowedHosts === undefined ? undefined : new HostAllowlist(options.allowedHosts);
+  const throttle = new CredentialThrottle(options.credentialThrottle);
 
   function limit(context: RequestContext, what: string): void {
     if (options.rateLimiter === undefined) return;
@@ -168,20 +213,49 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     };
   }
 
-  function tokenMatches(token: string): boolean {
-    return tokenDigest === undefined || timingSafeEqual(sha256(token), tokenDigest);
+  /**
+   * Lets the request read or erase, or throws the refusal: 403 when no admin token is configured
+   * (and the loopback exception does not apply), 401 without a valid credential, 429 while its
+   * address (or everyone) is locked out after too many wrong tokens.
+   */
+  function authorise(incoming: Incoming, context: RequestContext): void {
+    if (tokenDigest === undefined) {
+      if (readAccess === 'loopback-without-token' && isLocal(incoming, context)) return;
+      throw new HttpError(
+        403,
+        'admin_token_not_configured',
+        readAccess === 'loopback-without-token'
+          ? 'Without an admin token, answers are read and erased only on this machine, through localhost, 127.0.0.1 or [::1]; configure an admin token to reach them from elsewhere.'
+          : 'This collector has no admin token, so nobody may read or erase its answers; configure one (adminToken, or hark-collector --admin-token).',
+      );
+    }
+    // A session id is 256 random bits: it cannot be guessed, so it is not throttled, and a signed-in
+    // owner keeps working while someone else is locked out.
+    if (sessions.valid(incoming.header('cookie'))) return;
+    const token = bearerToken(incoming.header('authorization'));
+    if (token === undefined) throw unauthorised();
+    checkToken(token, context);
   }
 
-  /** The admin token as a Bearer header, or a dashboard session's cookie. */
-  function authorise(incoming: Incoming): void {
-    if (tokenDigest === undefined) return;
-    const header = incoming.header('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!tokenMatches(token) && !sessions.valid(incoming.header('cookie'))) {
-      throw new HttpError(401, 'unauthorized', 'A valid admin token is required.', {
-        headers: { 'www-authenticate': 'Bearer realm="hark"' },
-      });
+  /** Compares a presented admin token, counting a wrong one against its address. */
+  function checkToken(token: string, context: RequestContext): void {
+    const address = context.clientAddress;
+    const verdict = throttle.check(address, now());
+    if (!verdict.allowed) {
+      const who = verdict.scope === 'address' ? 'from this address' : 'sent to this collector';
+      throw new HttpError(
+        429,
+        'too_many_failed_credentials',
+        `Too many wrong admin tokens ${who}; retry in ${verdict.retryAfterSeconds} s.`,
+        { headers: { 'retry-after': String(verdict.retryAfterSeconds) } },
+      );
     }
+    if (tokenDigest !== undefined && timingSafeEqual(sha256(token), tokenDigest)) {
+      throttle.succeeded(address);
+      return;
+    }
+    throttle.failed(address, now());
+    throw unauthorised();
   }
 
   function failure(error: unknown, headers: Record<string, string>): Outgoing {
@@ -209,10 +283,21 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
   /**
    * `POST /session` with the admin token (JSON `{ "token" }`) opens a dashboard session: an
    * HttpOnly, SameSite=Strict cookie (Secure over https). `DELETE /session` closes it. Attempts
-   * share the submission rate limit, so the token cannot be guessed at speed.
+   * share the submission rate limit, and wrong tokens count towards the credential throttle.
    */
   async function session(incoming: Incoming, context: RequestContext): Promise<Outgoing> {
     const secure = options.secureCookies ?? incoming.url.protocol === 'https:';
+    if (incoming.method !== 'POST' && incoming.method !== 'DELETE') {
+      return methodNotAllowed('POST, DELETE');
+    }
+    if (tokenDigest === undefined) {
+      // No token to sign in with: the same rule as the reads (403, or open on loopback).
+      try {
+        authorise(incoming, context);
+      } catch (error) {
+        return failure(error, {});
+      }
+    }
     if (incoming.method === 'DELETE') {
       sessions.close(incoming.header('cookie'));
       return {
@@ -221,7 +306,6 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
         body: null,
       };
     }
-    if (incoming.method !== 'POST') return methodNotAllowed('POST, DELETE');
     try {
       limit(context, 'sign-in attempts');
       requireJson(incoming);
@@ -231,9 +315,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       } catch {
         token = undefined;
       }
-      if (typeof token !== 'string' || !tokenMatches(token)) {
-        throw new HttpError(401, 'unauthorized', 'A valid admin token is required.');
-      }
+      if (tokenDigest !== undefined) checkToken(typeof token === 'string' ? token : '', context);
       return {
         status: 204,
         headers: {
@@ -257,6 +339,7 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
 
   async function handle(incoming: Incoming, context: RequestContext = {}): Promise<Outgoing> {
     const { url } = incoming;
+    if (hosts !== undefined && !hosts.allows(url)) return errorOutgoing(misdirected(url));
     const path = routePath(url.pathname, basePath, incoming.mountPath);
     const origin = incoming.header('origin');
 
@@ -269,23 +352,24 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       if (incoming.method === 'POST') return submit(incoming, origin, context);
       return methodNotAllowed('POST, OPTIONS');
     }
-    if (path === SESSION_PATH && options.readEndpoints !== false) return session(incoming, context);
+    const served = readAccess !== 'off';
+    if (path === SESSION_PATH && served) return session(incoming, context);
     const read = path === undefined ? undefined : reads.get(path);
-    if (read !== undefined && options.readEndpoints !== false) {
+    if (read !== undefined && served) {
       if (incoming.method !== 'GET' && incoming.method !== 'HEAD')
         return methodNotAllowed('GET, HEAD');
       try {
-        authorise(incoming);
+        authorise(incoming, context);
         return await read(url.searchParams, incoming.method);
       } catch (error) {
         return failure(error, {});
       }
     }
     const erasure = path === undefined ? null : ERASURE_PATH.exec(path);
-    if (erasure !== null && options.readEndpoints !== false) {
+    if (erasure !== null && served) {
       if (incoming.method !== 'DELETE') return methodNotAllowed('DELETE');
       try {
-        authorise(incoming);
+        authorise(incoming, context);
         return await erasureOutgoing(options.store, erasure, new Date(now()));
       } catch (error) {
         return failure(error, {});
@@ -297,6 +381,26 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
   const collector = async (request: Request, context: RequestContext = {}) =>
     toResponse(await handle(fromRequest(request), context));
   return Object.assign(collector, { [HANDLE]: handle });
+}
+
+const READ_ACCESS: readonly ReadAccess[] = ['token', 'loopback-without-token', 'off'];
+
+/** The token of an `Authorization: Bearer …` header; the scheme is case-insensitive (RFC 9110 §11.1). */
+function bearerToken(header: string | null): string | undefined {
+  const match = /^bearer[ \t]+(.*)$/i.exec(header ?? '');
+  return match?.[1]?.trim();
+}
+
+function unauthorised(): HttpError {
+  return new HttpError(401, 'unauthorized', 'A valid admin token is required.', {
+    headers: { 'www-authenticate': 'Bearer realm="hark"' },
+  });
+}
+
+/** A request addressed to a loopback name, from a loopback peer when the adapter says which. */
+function isLocal(incoming: Incoming, context: RequestContext): boolean {
+  const peer = context.clientAddress;
+  return isLoopbackHost(incoming.url) && (peer === undefined || isLoopbackAddress(peer));
 }
 
 function requireJson(incoming: Incoming): void {

@@ -2,9 +2,11 @@ import { isIP } from 'node:net';
 import { startAlertDispatcher } from '../alerts/alert-dispatcher.js';
 import type { AlertRule } from '../alerts/alert-rule.js';
 import { checkAlertRules } from '../alerts/check-alert-rules.js';
+import { HostAllowlist } from '../http/allowed-hosts.js';
 import type { AllowedOrigins } from '../http/cors.js';
 import { type CollectorHandler, createCollector } from '../http/create-collector.js';
 import { tokenBucketLimiter } from '../http/rate-limiter.js';
+import { withAllowedHosts } from '../http/with-allowed-hosts.js';
 import { openPostgresStore } from '../storage/postgres-store.js';
 import type { ResponseStore } from '../storage/response-store.js';
 import { openSqliteStoreInWorker } from '../storage/sqlite-worker-store.js';
@@ -19,6 +21,13 @@ export interface ReferenceServerOptions {
   readonly port?: number;
   readonly host?: string;
   readonly allowedOrigins?: AllowedOrigins;
+  /**
+   * Host names it answers for besides the defaults (`localhost`, `127.0.0.1`, `[::1]` and the
+   * listen address, with its port; any IP address): its public name behind a proxy, as
+   * `hark.example`, `hark.example:8443` or `https://hark.example`. Any other `Host` gets 421.
+   */
+  readonly allowedHosts?: readonly string[];
+  /** Needed to read and erase answers, except on loopback (see `readAccess` of `createCollector`). */
   readonly adminToken?: string;
   /**
    * Submissions per second each client address may make (bursts of ten seconds' worth); 0 turns
@@ -59,6 +68,8 @@ export interface ReferenceServerOptions {
 
 export interface ReferenceServer extends RunningServer {
   readonly store: ResponseStore;
+  /** Where the dashboard is served, when it is (a built one was given, and answers are readable). */
+  readonly dashboardUrl: string | undefined;
 }
 
 const DEFAULT_RATE_LIMIT = 60;
@@ -72,7 +83,8 @@ export function isLoopback(host: string): boolean {
 
 /**
  * The `hark-collector` server: the collector on Node's HTTP server, with SQLite by default.
- * Read endpoints (results) need an admin token unless the server listens on loopback only.
+ * It answers only for its own host names (`allowedHosts`), and reading or erasing answers needs
+ * an admin token unless it listens on loopback only; then requests through loopback names may.
  */
 export async function startReferenceServer(
   options: ReferenceServerOptions = {},
@@ -83,12 +95,14 @@ export async function startReferenceServer(
     throw new RangeError(`retainDays must be a positive number of days, not ${days}`);
   }
   const host = options.host ?? '127.0.0.1';
-  const readEndpoints = options.adminToken !== undefined || isLoopback(host);
-  if (!readEndpoints) {
+  // Without a token, answers are readable only on loopback, and only through loopback names.
+  const readable = options.adminToken !== undefined || isLoopback(host);
+  if (!readable) {
     log(
-      `hark-collector: results are not served on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN).`,
+      `hark-collector: answers cannot be read or erased on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN); the dashboard is not served.`,
     );
   }
+  const hosts = new HostAllowlist(options.allowedHosts ?? []);
   const alerts = options.alerts ?? [];
   const issues = checkAlertRules(alerts);
   if (issues.length > 0) {
@@ -118,7 +132,8 @@ export async function startReferenceServer(
       ...(rate > 0
         ? { rateLimiter: tokenBucketLimiter({ capacity: rate * 10, refillPerSecond: rate }) }
         : {}),
-      readEndpoints,
+      readAccess:
+        options.adminToken === undefined && isLoopback(host) ? 'loopback-without-token' : 'token',
       // Off loopback the dashboard is meant to be reached over https, usually through a proxy
       // that terminates TLS: its cookie must be Secure even though this socket is plain.
       secureCookies: !isLoopback(host),
@@ -127,11 +142,23 @@ export async function startReferenceServer(
         log(`hark-collector: ${error instanceof Error ? error.message : String(error)}`),
     });
     const withDashboard =
-      options.dashboard !== undefined && readEndpoints
+      options.dashboard !== undefined && readable
         ? withStaticFiles(options.dashboard, '/dashboard', collector)
         : collector;
-    const handler = options.wrap ? options.wrap(withDashboard) : withDashboard;
+    const handler = withAllowedHosts(
+      options.wrap ? options.wrap(withDashboard) : withDashboard,
+      hosts,
+    );
     running = await serve(handler, { port: options.port ?? 8787, host });
+    // The port is known now (0 picks one); no request has been read yet.
+    const { port } = new URL(running.url);
+    for (const name of [
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      host.includes(':') && !host.startsWith('[') ? `[${host}]` : host,
+    ])
+      hosts.add(`${name}:${port}`);
   } catch (error) {
     retention?.stop();
     await store.close();
@@ -151,6 +178,8 @@ export async function startReferenceServer(
   return {
     ...running,
     store,
+    dashboardUrl:
+      options.dashboard !== undefined && readable ? `${running.url}/dashboard/` : undefined,
     close: async () => {
       retention?.stop();
       await dispatcher?.stop();
