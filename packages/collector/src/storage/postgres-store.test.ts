@@ -264,6 +264,53 @@ describe('insert', () => {
   });
 });
 
+describe('bounded waits', () => {
+  it('gives up after maxWaitMs while another session holds the table locked, storing nothing; stores once released', async () => {
+    const name = `hark_locked_t${process.pid}`;
+    freshTables.push(name);
+    const bounded = await openPostgresStore({
+      connectionString: pgUrl,
+      table: name,
+      maxWaitMs: 300,
+    });
+    const holder = await admin.connect();
+    const waiting = [npsResponse(), npsResponse()];
+    try {
+      // What `LOCK TABLE` in psql does during a long maintenance: every insert and read waits.
+      await holder.query('BEGIN');
+      await holder.query(`LOCK TABLE "${name}" IN ACCESS EXCLUSIVE MODE`);
+      // lock_timeout and statement_timeout are both the bound: either may be the one that fires.
+      const insert = bounded.insert(waiting, receivedAt);
+      await expect(insert).rejects.toBeInstanceOf(StorageError);
+      await expect(insert).rejects.toThrow(
+        /^Could not store 2 response\(s\) in PostgreSQL: canceling statement due to (lock|statement) timeout$/,
+      );
+      const count = bounded.count();
+      await expect(count).rejects.toBeInstanceOf(StorageError);
+      await expect(count).rejects.toThrow(
+        /^Could not count responses in PostgreSQL: canceling statement due to (lock|statement) timeout$/,
+      );
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+    expect(await bounded.count()).toBe(0);
+    expect(await bounded.insert(waiting, receivedAt)).toEqual({
+      stored: waiting.map((r) => r.id),
+      duplicates: [],
+      erased: [],
+    });
+    expect(await bounded.count()).toBe(2);
+    await bounded.close();
+  });
+
+  it('refuses a maxWaitMs that is not a positive whole number', async () => {
+    await expect(
+      openPostgresStore({ connectionString: pgUrl, table, maxWaitMs: 0 }),
+    ).rejects.toThrow(new RangeError('Invalid maxWaitMs 0: expected a positive whole number'));
+  });
+});
+
 describe('close', () => {
   it('rejects every call after close with StorageError, and may be called twice', async () => {
     const closing = await openPostgresStore({ connectionString: pgUrl, table });
