@@ -52,8 +52,10 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
   const timeout = options.timeoutMs ?? 10_000;
   const perReceiver = options.concurrency?.perReceiver ?? 4;
   const total = options.concurrency?.total ?? 32;
-  const stopping = new AbortController();
+  let stopped = false;
   const inFlight = new Set<Promise<void>>();
+  /** One per attempt in flight, for stop() to abort. */
+  const aborts = new Set<AbortController>();
   const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
   const receivers: Receiver[] = [];
   for (const rule of rules) {
@@ -78,12 +80,13 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
     // One controller held here for the whole attempt, not AbortSignal.any([stop, timeout]): on
     // Node 20 a composite signal can be garbage-collected mid-request and its timeout never fires.
     const abort = new AbortController();
+    aborts.add(abort);
+    // Claimed while stop() ran: not sent, left due at once.
+    if (stopped) abort.abort(new DOMException('the collector is stopping', 'AbortError'));
     const timer = setTimeout(
       () => abort.abort(new DOMException(`no answer within ${timeout} ms`, 'TimeoutError')),
       timeout,
     );
-    const onStop = () => abort.abort(stopping.signal.reason);
-    stopping.signal.addEventListener('abort', onStop, { once: true });
     try {
       const response = await fetch(rule.url, {
         method: 'POST',
@@ -113,14 +116,14 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
       return code ?? describe(failure);
     } finally {
       clearTimeout(timer);
-      stopping.signal.removeEventListener('abort', onStop);
+      aborts.delete(abort);
     }
   };
 
   const attempt = async (receiver: Receiver, delivery: AlertDelivery): Promise<void> => {
     const rule = rulesById.get(delivery.ruleId) as AlertRule;
     const error = await post(rule, delivery);
-    if (stopping.signal.aborted && error !== undefined) {
+    if (stopped && error !== undefined) {
       // Cut short by stop(), not the receiver's fault: due again at once, no attempt counted.
       await store.settleAlert(delivery.id, { postponedTo: new Date(now()) });
       return;
@@ -131,8 +134,11 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
       await store.settleAlert(delivery.id, { deliveredAt: new Date(now()) });
       return;
     }
-    receiver.pausedUntil = Math.max(receiver.pausedUntil, now() + backoff(receiver.failures));
-    receiver.failures += 1;
+    // Attempts that fail together (one outage) count once: the next pause grows per wave of tries.
+    if (receiver.pausedUntil <= now()) {
+      receiver.pausedUntil = now() + backoff(receiver.failures);
+      receiver.failures += 1;
+    }
     const retryAt = new Date(now() + backoff(delivery.attempts));
     await store.settleAlert(delivery.id, { retryAt, error });
     log(
@@ -161,7 +167,7 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
   const claim = async (): Promise<void> => {
     // Start with another receiver each time, so the overall limit is shared out fairly.
     first = (first + 1) % Math.max(1, receivers.length);
-    for (let i = 0; i < receivers.length && !stopping.signal.aborted; i++) {
+    for (let i = 0; i < receivers.length && !stopped; i++) {
       const receiver = receivers[(first + i) % receivers.length] as Receiver;
       const free = Math.min(perReceiver - receiver.inFlight, total - inFlight.size);
       if (free <= 0 || receiver.pausedUntil > now()) continue;
@@ -174,7 +180,7 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
   let again = false;
   /** Runs one claim at a time; a request meanwhile runs another right after it. */
   const pump = (): void => {
-    if (stopping.signal.aborted) return;
+    if (stopped) return;
     if (claiming !== undefined) {
       again = true;
       return;
@@ -188,7 +194,7 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
           log(`hark-collector: alerts: ${describe(error)}`);
           return;
         }
-      } while (again && !stopping.signal.aborted);
+      } while (again && !stopped);
     })().finally(() => {
       claiming = undefined;
     });
@@ -200,8 +206,10 @@ export function startAlertDispatcher(options: AlertDispatcherOptions): AlertDisp
 
   return {
     async stop() {
+      stopped = true;
       clearInterval(timer);
-      stopping.abort();
+      for (const abort of aborts)
+        abort.abort(new DOMException('the collector is stopping', 'AbortError'));
       await claiming;
       await Promise.all(inFlight);
     },
