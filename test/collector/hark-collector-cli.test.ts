@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { answer, postSubmission, submissionOf } from '../support/submissions.js';
@@ -21,7 +22,7 @@ afterEach(() => {
 async function startBin(
   args: string[],
   env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; url: string }> {
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [BIN, '--port', '0', ...args], {
     env: { ...process.env, ...env },
   });
@@ -40,7 +41,26 @@ async function startBin(
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
   });
-  return { child, url };
+  return { child, url, output: () => out };
+}
+
+/** The status of a raw HTTP/1.1 request with the given Host header, on its own connection. */
+function statusWithHost(base: string, request: string, host: string, body = ''): Promise<number> {
+  const { port, hostname } = new URL(base);
+  const bytes =
+    `${request} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n` +
+    (body === ''
+      ? '\r\n'
+      : `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let received = '';
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+    });
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1])));
+    socket.on('error', reject);
+  });
 }
 
 describe('hark-collector', () => {
@@ -107,6 +127,50 @@ describe('hark-collector', () => {
     expect(authorised.status).toBe(200);
   });
 
+  it('answers only its own host names (DNS rebinding), and those --public-url adds', async () => {
+    const { url } = await startBin([
+      '--db',
+      dir.file('hosts.db'),
+      '--public-url',
+      'https://hark.example',
+    ]);
+    const port = new URL(url).port;
+    const body = JSON.stringify(submissionOf(answer({ surveyId: 'cli-hosts' })));
+    expect(await statusWithHost(url, 'POST /v1/responses', 'hark.example', body)).toBe(202);
+    expect(await statusWithHost(url, 'GET /results?surveyId=cli-hosts', `localhost:${port}`)).toBe(
+      200,
+    );
+    const rebound = `rebind.attacker.example:${port}`;
+    expect(await statusWithHost(url, 'GET /results?surveyId=cli-hosts', rebound)).toBe(421);
+    expect(await statusWithHost(url, 'DELETE /visitors/visitor-anyone', rebound)).toBe(421);
+    expect(await statusWithHost(url, 'POST /v1/responses', rebound, body)).toBe(421);
+    // Through its public name (a proxy in front), reading needs the token it was not given.
+    expect(await statusWithHost(url, 'GET /results?surveyId=cli-hosts', 'hark.example')).toBe(403);
+  });
+
+  it('says where the dashboard is only when it is served', async () => {
+    const local = await startBin(['--db', dir.file('dash.db')]);
+    await expect
+      .poll(local.output)
+      .toContain(`hark-collector: dashboard at ${local.url}/dashboard/`);
+    expect((await fetch(`${local.url}/dashboard/`)).status).toBe(200);
+    local.child.kill('SIGTERM');
+    await once(local.child, 'exit');
+
+    const db = dir.file('dash-open.db');
+    const open = await startBin(['--db', db, '--host', '0.0.0.0']);
+    const port = new URL(open.url).port;
+    expect((await fetch(`http://127.0.0.1:${port}/dashboard/`)).status).toBe(404);
+    open.child.kill('SIGTERM');
+    await once(open.child, 'exit'); // everything it printed has arrived
+    expect(open.output().split('\n')).toEqual([
+      'hark-collector: answers cannot be read or erased on 0.0.0.0 without an admin token (--admin-token or HARK_ADMIN_TOKEN); the dashboard is not served.',
+      `hark-collector: listening on http://0.0.0.0:${port} (SQLite ${db}); POST http://0.0.0.0:${port}/v1/responses`,
+      '',
+    ]);
+    expect(open.output()).not.toContain('dashboard at');
+  });
+
   it.each([
     [['--port', 'abc'], 'hark-collector: --port must be a whole number from 0 to 65535, not "abc"'],
     [
@@ -114,6 +178,14 @@ describe('hark-collector', () => {
       'hark-collector: use either --db or --postgres, not both',
     ],
     [['--colour'], "hark-collector: Unknown option '--colour'"],
+    [
+      ['--public-url', 'hark.example'],
+      'hark-collector: --public-url must be an http(s) URL like https://hark.example, not "hark.example"',
+    ],
+    [
+      ['--admin-token', ''],
+      'hark-collector: --admin-token is empty (an unset shell variable?); leave it out, or give at least 16 characters',
+    ],
     [
       ['--rate-limit', '1.5'],
       'hark-collector: --rate-limit must be a whole number of submissions per second, not "1.5"',

@@ -29,7 +29,11 @@ Options:
   --port <n>               port to listen on (default: 8787; 0 picks a free one)
   --host <address>         address to listen on (default: 127.0.0.1)
   --allow-origin <origin>  a site that may submit, e.g. https://shop.example; repeat, or * for any
-  --admin-token <token>    token that GET /results requires (or env HARK_ADMIN_TOKEN)
+  --public-url <url>       a public address it is reached at, e.g. https://hark.example behind a
+                           proxy; repeat. Other Host names than these, localhost and IP
+                           addresses get 421 (DNS rebinding)
+  --admin-token <token>    token that reading and erasing answers requires (or env
+                           HARK_ADMIN_TOKEN); without one, only on loopback, through localhost
   --rate-limit <n>         submissions per second per client address (default: 60; 0: off)
   --retain-days <n>        delete answers given more than n days ago (at start, then hourly)
   --alerts <file>          webhook rules (JSON array), delivered signed through a durable outbox
@@ -51,6 +55,7 @@ function parse() {
       host: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
+      'public-url': { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
       'retain-days': { type: 'string' },
       alerts: { type: 'string' },
@@ -108,7 +113,17 @@ const origins = (values['allow-origin'] ?? [])
   .flatMap((o) => o.split(','))
   .map((o) => o.trim())
   .filter(Boolean);
+// An empty --admin-token is a mistake (`--admin-token "$UNSET"`); an empty variable means none.
+if (values['admin-token'] === '')
+  fail(
+    '--admin-token is empty (an unset shell variable?); leave it out, or give at least 16 characters',
+  );
 const adminToken = values['admin-token'] ?? process.env.HARK_ADMIN_TOKEN;
+const publicUrls = values['public-url'] ?? [];
+for (const url of publicUrls) {
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    fail(`--public-url must be an http(s) URL like https://hark.example, not "${url}"`);
+}
 const alerts = values.alerts === undefined ? undefined : readAlerts(values.alerts);
 // The dashboard, where the workspace built it beside this package (packages/dashboard/dist).
 const dashboardDir = fileURLToPath(new URL('../../../dashboard/dist', import.meta.url));
@@ -124,6 +139,7 @@ try {
     ...(values.db === undefined ? {} : { db: values.db }),
     ...(values.postgres === undefined ? {} : { postgres: values.postgres }),
     allowedOrigins: origins.includes('*') ? '*' : origins,
+    allowedHosts: publicUrls,
     rateLimit,
     ...(retainDays === undefined ? {} : { retainDays }),
     ...(alerts === undefined ? {} : { alerts }),
@@ -134,7 +150,8 @@ try {
   console.log(
     `hark-collector: listening on ${server.url} (${store}); POST ${server.url}/v1/responses`,
   );
-  if (dashboard !== undefined) console.log(`hark-collector: dashboard at ${server.url}/dashboard/`);
+  if (server.dashboardUrl !== undefined)
+    console.log(`hark-collector: dashboard at ${server.dashboardUrl}`);
   const stop = () => {
     server.close().then(
       () => process.exit(0),
