@@ -1,4 +1,4 @@
-export { toNodeListener } from './node-listener.js';
+export { type NodeListenerOptions, toNodeListener } from './node-listener.js';
 export {
   isLoopback,
   type ReferenceServer,

@@ -6,16 +6,29 @@ import { readLimitedText } from '../http/read-body.js';
 import { requestTargetUrl } from '../http/request-target.js';
 import { bodyWasRead, parsedBodyBytes } from './parsed-body.js';
 
+export interface NodeListenerOptions {
+  /**
+   * The client's address, for rate limits and credential throttling. Default: the socket's peer
+   * address. Behind a proxy every request comes from the proxy: pass the address it forwarded,
+   * e.g. Express's `(req) => req.ip` with `app.set('trust proxy', …)`.
+   */
+  readonly clientAddress?: (req: IncomingMessage) => string | undefined;
+}
+
 /**
- * Adapts a fetch-style handler to Node's `http.createServer` listener.
+ * Adapts a fetch-style handler to Node's `http.createServer` listener, or to a framework that
+ * passes Node's request on (Express, Connect, Fastify's `raw`).
  * The request body is streamed into the `Request` (never buffered here), so the handler's body
- * limit applies before anything large is held in memory.
+ * limit applies before anything large is held in memory; a body a framework's parser already
+ * read is taken from `req.body` instead and checked the same way.
  */
 export function toNodeListener(
   handler: CollectorHandler,
+  options: NodeListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const clientAddress = options.clientAddress ?? ((req) => req.socket.remoteAddress);
   return (req, res) => {
-    handle(handler, req, res).catch((error: unknown) => {
+    handle(handler, req, res, clientAddress(req)).catch((error: unknown) => {
       // Only a failure to write the response lands here (the client went away): nothing to answer.
       res.destroy(error instanceof Error ? error : undefined);
     });
@@ -26,6 +39,7 @@ async function handle(
   handler: CollectorHandler,
   req: IncomingMessage,
   res: ServerResponse,
+  clientAddress: string | undefined,
 ): Promise<void> {
   let url: URL;
   try {
@@ -36,8 +50,7 @@ async function handle(
     const outgoing = errorOutgoing(error, { connection: 'close' });
     return writeOutgoing(outgoing, req, res);
   }
-  const context =
-    req.socket.remoteAddress === undefined ? {} : { clientAddress: req.socket.remoteAddress };
+  const context = clientAddress === undefined ? {} : { clientAddress };
   const direct = handler[HANDLE];
   if (direct !== undefined) return handleDirect(direct, toIncoming(req, url), context, req, res);
   const request = toRequest(req, url);
