@@ -27,13 +27,20 @@ export interface RequestHead {
  * Throws an `HttpError` for the client.
  */
 export function requestTargetUrl(head: RequestHead): URL {
-  const hostHeader = singleHost(head);
-  const { authority, pathAndQuery } = splitTarget(head.target, hostHeader);
-  const url = authorityUrl(head.protocol, authority, 'Host header');
+  // The Host header is checked even when an absolute-form target overrides it (§3.2).
+  const hostUrl = authorityUrl(head.protocol, singleHost(head), 'Host header');
+  const absolute = absoluteForm(head.target);
+  const url =
+    absolute === undefined
+      ? hostUrl
+      : authorityUrl(head.protocol, absolute.authority, 'request target');
+  const pathAndQuery = absolute === undefined ? head.target : absolute.pathAndQuery;
   const query = pathAndQuery.indexOf('?');
   const path = query === -1 ? pathAndQuery : pathAndQuery.slice(0, query);
   if (path === '*') {
     url.pathname = '*'; // asterisk-form (OPTIONS *): names no route
+  } else if (!/[.%\\]/.test(path)) {
+    url.pathname = path; // nothing a URL parser would resolve (the common case, kept cheap)
   } else {
     refuseDotSegments(path);
     // The URL parser treats `\` as `/` in http(s) URLs: keep it a literal character instead.
@@ -77,10 +84,9 @@ function singleHost(head: RequestHead): string {
 
 const ABSOLUTE_FORM = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/is;
 
-function splitTarget(target: string, host: string): { authority: string; pathAndQuery: string } {
-  // The Host header is checked even when an absolute-form target overrides it (§3.2).
-  authorityUrl('http:', host, 'Host header');
-  if (target.startsWith('/') || target === '*') return { authority: host, pathAndQuery: target };
+/** The authority and the rest of an absolute-form target, or undefined for a path (or `*`). */
+function absoluteForm(target: string): { authority: string; pathAndQuery: string } | undefined {
+  if (target.startsWith('/') || target === '*') return undefined;
   const absolute = ABSOLUTE_FORM.exec(target);
   if (absolute === null) {
     throw new HttpError(
@@ -100,7 +106,6 @@ function splitTarget(target: string, host: string): { authority: string; pathAnd
   if (rest !== '' && !rest.startsWith('/') && !rest.startsWith('?')) {
     throw new HttpError(400, 'invalid_target', 'The request target has no valid path.');
   }
-  authorityUrl('http:', authority, 'request target');
   return { authority, pathAndQuery: rest.startsWith('/') ? rest : `/${rest}` };
 }
 
