@@ -164,6 +164,78 @@ describe('the script tag', () => {
     await v.context.close();
   });
 
+  it('an element with id="Hark" does not stop Hark: window.Hark is the API, the element stays in the page', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage(
+        { survey: nps('tag-clobbered', { trigger: { on: 'manual' } }) },
+        { body: '<div id="Hark">The page’s own element</div><form name="hark"></form>' },
+      ),
+    );
+    await page.waitForFunction(
+      () => (window as { Hark?: { show?: unknown } }).Hark?.show !== undefined,
+    );
+    expect(await page.evaluate('Hark.show("tag-clobbered")')).toBe(true);
+    expect(await shown(page)).toBe(true);
+    expect(await page.evaluate('document.getElementById("Hark").textContent')).toBe(
+      'The page’s own element',
+    );
+    expect(v.errors).toEqual([]);
+    await v.context.close();
+  });
+
+  it('a page’s own window.Hark stays the page’s; Hark still works, through hark.push and Symbol.for("hark"), and says so', async () => {
+    site.page('/own-hark.js', 'window.Hark = { mine: true };');
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage(
+        {
+          survey: JSON.stringify([
+            { id: 'tag-own-auto', kind: 'nps' },
+            { id: 'tag-own-manual', kind: 'csat', trigger: { on: 'manual' } },
+          ]),
+        },
+        { before: ['/own-hark.js'] },
+      ),
+    );
+    // Surveys still show by themselves.
+    await expect.poll(() => shown(page)).toBe(true);
+    expect(await page.evaluate('JSON.stringify(window.Hark)')).toBe('{"mine":true}');
+    expect(v.errors).toEqual([
+      "[hark] window.Hark is the page's; use hark.push() or window[Symbol.for('hark')]",
+    ]);
+    await survey(page).getByRole('button', { name: 'Close survey' }).click();
+    await expect.poll(() => survey(page).count()).toBe(0);
+    // The API, by the command queue and by its symbol.
+    await page.evaluate('hark.push(["show", "tag-own-manual"])');
+    await expect
+      .poll(() => survey(page).getByRole('radio', { name: 'Very satisfied' }).count())
+      .toBe(1);
+    expect(await page.evaluate('typeof window[Symbol.for("hark")].visitorId')).toBe('string');
+    await v.context.close();
+  });
+
+  it('a command named after Object.prototype’s methods is unknown, and throws nothing into the page', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({ survey: nps('tag-proto-command', { trigger: { on: 'manual' } }) }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    const outcome = await page.evaluate(() => {
+      const hark = (window as unknown as { hark: { push(c: unknown[]): void } }).hark;
+      try {
+        for (const name of ['hasOwnProperty', 'toString', 'constructor', '__proto__'])
+          hark.push([name]);
+        return 'no exception';
+      } catch (error) {
+        return String(error);
+      }
+    });
+    expect(outcome).toBe('no exception');
+    expect(v.errors.filter((e) => e.startsWith('[hark] unknown command'))).toHaveLength(4);
+    await v.context.close();
+  });
+
   it('reports an invalid survey with the path of each problem, and shows nothing', async () => {
     const v = await visitor(browser);
     const page = await v.open(
@@ -336,6 +408,45 @@ describe('frequency control', () => {
     await second.waitForTimeout(500);
     expect(await shown(second)).toBe(false);
     expect(await stored('f-answer')).toBe(1);
+    await v.context.close();
+  });
+
+  it('surveys named after Object.prototype’s properties show by themselves, and answered or dismissed, never again', async () => {
+    const ids = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    const v = await visitor(browser);
+    const url = sitePage(
+      {
+        survey: JSON.stringify(
+          ids.map((id) => ({ id, kind: 'nps', presentation: 'inline', target: `#slot-${id}` })),
+        ),
+      },
+      { body: ids.map((id) => `<div id="slot-${id}"></div>`).join('') },
+    );
+    const page = await v.open(url);
+    const slot = (id: string) => page.locator(`#slot-${id} hark-survey`);
+    const showing = async () => {
+      const on: string[] = [];
+      for (const id of ids) if ((await slot(id).getByRole('radio').count()) > 0) on.push(id);
+      return on;
+    };
+    await expect.poll(showing).toEqual(ids);
+    // Answer `constructor`, dismiss `toString`.
+    const answered = slot('constructor');
+    await answered.getByRole('radio', { name: '8', exact: true }).check();
+    await answered.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => answered.locator('p.thanks').count()).toBe(1);
+    await slot('toString').getByRole('button', { name: 'Close survey' }).click();
+    await expect.poll(() => slot('toString').count()).toBe(0);
+    const record = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('hark.visitor') ?? '{}'),
+    );
+    expect(Object.keys(record.answered)).toEqual(['constructor']);
+    expect(Object.keys(record.dismissed)).toEqual(['toString']);
+    await page.reload();
+    await expect.poll(showing).toEqual(['valueOf', 'hasOwnProperty']);
+    await page.waitForTimeout(300);
+    expect(await showing()).toEqual(['valueOf', 'hasOwnProperty']);
+    await expect.poll(() => stored('constructor')).toBe(1);
     await v.context.close();
   });
 
@@ -545,6 +656,23 @@ describe('consent and privacy', () => {
     await expect
       .poll(() => site.posted.find((r) => r.surveyId === 'c-meta')?.metadata)
       .toEqual({ plan: 'pro', seats: '12' });
+    await v.context.close();
+  });
+  it('an allowlisted metadata key the visitor was never identified with is not sent, even `constructor`', async () => {
+    const v = await visitor(browser);
+    const page = await v.open(
+      sitePage({
+        survey: nps('c-meta-proto', { trigger: { on: 'manual' } }),
+        metadata: 'constructor, toString, plan',
+      }),
+    );
+    await page.waitForFunction(() => 'Hark' in window);
+    await page.evaluate('Hark.identify({ plan: "pro" }); Hark.show("c-meta-proto")');
+    await answer(page, 9);
+    await expect.poll(() => stored('c-meta-proto')).toBe(1);
+    expect(site.posted.find((r) => r.surveyId === 'c-meta-proto')?.metadata).toEqual({
+      plan: 'pro',
+    });
     await v.context.close();
   });
 });

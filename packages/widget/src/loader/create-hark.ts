@@ -6,6 +6,7 @@ import { isTargeted, pickVariant } from './targeting.js';
 import { armTriggers } from './triggers.js';
 import type { MountedSurvey, UiModule } from './ui-module.js';
 import {
+  firstVisit,
   forgetVisitor,
   hasPending,
   mergeVisitors,
@@ -21,22 +22,22 @@ import {
 export interface HarkOptions {
   /** The collector's `POST /v1/responses` URL: the only place answers go. */
   readonly collector: string;
-  readonly surveys?: readonly SurveyConfig[];
+  readonly surveys?: readonly SurveyConfig[] | undefined;
   /** Where to fetch more surveys (JSON: an array, or `{ "surveys": [...] }`). */
-  readonly surveyUrl?: string;
+  readonly surveyUrl?: string | undefined;
   /** Show, store and send nothing until `consent(true)`. */
   readonly requireConsent?: boolean;
   /** Do nothing at all for visitors who send Global Privacy Control or Do Not Track. */
   readonly respectPrivacySignals?: boolean;
   /** No automatic survey within this many days of the last one shown. Default 14. */
-  readonly recontactDays?: number;
+  readonly recontactDays?: number | undefined;
   /** The language to show surveys in (default: the page's, else the browser's). */
-  readonly locale?: string;
+  readonly locale?: string | undefined;
   /** `identify()` attributes that may be sent with answers (others only target). */
-  readonly metadata?: readonly string[];
+  readonly metadata?: readonly string[] | undefined;
   /** Replace e-mail addresses and phone numbers in comments before they are stored. */
   readonly scrubPii?: boolean;
-  readonly theme?: 'light' | 'dark';
+  readonly theme?: 'light' | 'dark' | undefined;
 }
 
 /** The global `Hark` API (and `createHark()`'s result). */
@@ -83,7 +84,8 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
   const trackers = new Set<(name: string) => void>();
   /** Events tracked on this page, for surveys armed after them (fetched late, or after consent). */
   const tracked = new Set<string>();
-  const attributes: Record<string, string | number | boolean> = {};
+  // Keyed by the page's names: no prototype, so `constructor` is an attribute like any other.
+  const attributes: Record<string, string | number | boolean> = Object.create(null);
   /** Per survey, what disarms its triggers. */
   const armed = new Map<string, () => void>();
   const mounted = new Set<MountedSurvey>();
@@ -122,8 +124,8 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
   /** Whether an automatic trigger may show the survey now (`id` came from `visitorId()`, fresh). */
   const eligible = (config: SurveyConfig, id: string): boolean => {
     return (
-      !(config.id in record.answered) &&
-      !(config.id in record.dismissed) &&
+      !Object.hasOwn(record.answered, config.id) &&
+      !Object.hasOwn(record.dismissed, config.id) &&
       // The recontact period is between floating surveys; an inline one is part of the page.
       (config.presentation === 'inline' ||
         Date.now() - (record.lastShown ?? 0) >= recontactDays * DAY) &&
@@ -159,7 +161,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
       }
       const metadata: Record<string, string> = {};
       for (const key of options.metadata ?? []) {
-        if (key in attributes) metadata[key] = String(attributes[key]);
+        if (Object.hasOwn(attributes, key)) metadata[key] = String(attributes[key]);
       }
       const ui = await loadUi();
       // Consent may have been withdrawn while the UI loaded.
@@ -309,13 +311,13 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
         mounted.clear();
         onScreen.clear();
         showing = false;
-        record = { answered: {}, dismissed: {} };
+        record = firstVisit();
         forgetVisitor();
       }
     },
     reset: () => {
       forgetVisitor();
-      record = { answered: {}, dismissed: {} };
+      record = firstVisit();
       if (options.requireConsent && consented) record.consent = true;
       save();
     },

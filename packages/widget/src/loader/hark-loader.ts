@@ -7,6 +7,12 @@ import type { UiModule } from './ui-module.js';
 type Command = readonly [name: string, ...args: unknown[]];
 type HarkWindow = Window & { Hark?: HarkApi; hark?: Command[] | { push(c: Command): void } };
 
+/**
+ * Where the loaded API is, whatever the page does with the name `Hark`: a symbol no element id
+ * and no page variable can take, shared by every copy of hark.js (so a second copy knows).
+ */
+const LOADED = Symbol.for('hark');
+
 function parseSurveys(json: string | undefined): HarkOptions['surveys'] {
   if (json === undefined) return undefined;
   try {
@@ -18,9 +24,9 @@ function parseSurveys(json: string | undefined): HarkOptions['surveys'] {
 }
 
 function boot(): void {
-  const w = window as HarkWindow;
+  const w = window as HarkWindow & { [LOADED]?: HarkApi };
   const script = document.currentScript as HTMLScriptElement | null;
-  if (w.Hark !== undefined) {
+  if (w[LOADED]) {
     console.warn('[hark] hark.js is on the page twice; the second copy does nothing.');
     return;
   }
@@ -39,19 +45,23 @@ function boot(): void {
   }
   const options: HarkOptions = {
     collector: data.collector,
-    ...(surveys ? { surveys } : {}),
-    ...(data.surveyUrl ? { surveyUrl: data.surveyUrl } : {}),
+    surveys,
+    surveyUrl: data.surveyUrl || undefined,
     requireConsent: 'requireConsent' in data,
     respectPrivacySignals: 'respectPrivacySignals' in data,
     scrubPii: 'scrubPii' in data,
-    ...(recontactDays === undefined ? {} : { recontactDays }),
-    ...(data.locale ? { locale: data.locale } : {}),
-    ...(data.metadata ? { metadata: data.metadata.split(',').map((k) => k.trim()) } : {}),
-    ...(data.theme === 'light' || data.theme === 'dark' ? { theme: data.theme } : {}),
+    recontactDays,
+    locale: data.locale || undefined,
+    metadata: data.metadata?.split(',').map((k) => k.trim()),
+    theme: data.theme === 'light' || data.theme === 'dark' ? data.theme : undefined,
   };
   const api = createHark(options, () => import(/* @vite-ignore */ ui) as Promise<UiModule>);
   const run = (command: Command): void => {
-    const method = Array.isArray(command) ? api[command[0] as keyof HarkApi] : undefined;
+    // The page names the method: only the API's own, never one of Object.prototype's.
+    const method =
+      Array.isArray(command) && Object.hasOwn(api, command[0])
+        ? api[command[0] as keyof HarkApi]
+        : undefined;
     if (typeof method !== 'function') {
       console.error('[hark] unknown command', command);
       return;
@@ -59,7 +69,12 @@ function boot(): void {
     (method as (...args: unknown[]) => unknown)(...command.slice(1));
   };
   const queued = Array.isArray(w.hark) ? w.hark : [];
-  w.Hark = api;
+  w[LOADED] = api;
+  // A page's own `Hark` (its variable or property) stays the page's. An element with
+  // id="Hark" is not an own property of window (named access): publishing the API shadows it.
+  if (Object.hasOwn(w, 'Hark'))
+    console.warn("[hark] window.Hark is the page's; use hark.push() or window[Symbol.for('hark')]");
+  else w.Hark = api;
   // From now on, hark.push() runs at once; what was pushed before ran in order, first.
   w.hark = { push: run };
   for (const command of queued) run(command);

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { mergeVisitors, randomId } from './visitor-state.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { byId, mergeVisitors, randomId, readVisitor, writeVisitor } from './visitor-state.js';
+
+afterEach(() => localStorage.clear());
 
 describe('mergeVisitors', () => {
   it('keeps what either tab recorded, the latest show, and the stored visitor id', () => {
@@ -21,6 +23,34 @@ describe('mergeVisitors', () => {
         dismissed: {},
       },
     );
+  });
+});
+
+describe('records keyed by survey id', () => {
+  it('have no prototype: Object.prototype’s names are ids like any other, and `__proto__` is kept', () => {
+    const answered = byId({ constructor: 1 }, JSON.parse('{"__proto__": 2, "toString": 3}'));
+    expect(Object.getPrototypeOf(answered)).toBeNull();
+    expect(Object.keys(answered).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect('valueOf' in answered).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(answered, '__proto__')?.value).toBe(2);
+  });
+
+  it('read from storage, merged and written back, keep every id, `__proto__` included', () => {
+    localStorage.setItem(
+      'hark.visitor',
+      '{"answered":{"__proto__":1,"valueOf":2},"dismissed":{"constructor":3}}',
+    );
+    const stored = readVisitor();
+    expect(Object.getPrototypeOf(stored.answered)).toBeNull();
+    expect('toString' in stored.answered || 'hasOwnProperty' in stored.dismissed).toBe(false);
+    const mine = readVisitor();
+    const id: string = 'toString';
+    mine.answered[id] = 4;
+    writeVisitor(mergeVisitors(stored, mine));
+    expect(JSON.parse(localStorage.getItem('hark.visitor') ?? '')).toEqual({
+      answered: JSON.parse('{"__proto__":1,"valueOf":2,"toString":4}'),
+      dismissed: { constructor: 3 },
+    });
   });
 });
 

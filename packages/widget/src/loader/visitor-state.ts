@@ -1,28 +1,40 @@
 /** What the browser remembers about the visitor, in localStorage (never a cookie). */
 export interface VisitorRecord {
   /** Anonymous random id; `Hark.reset()` makes a new one. */
-  visitorId?: string;
+  visitorId?: string | undefined;
   /** Survey id → when answered / dismissed (ms). */
   answered: Record<string, number>;
   dismissed: Record<string, number>;
   /** When a survey was last shown (ms), for the recontact period. */
-  lastShown?: number;
-  consent?: boolean;
+  lastShown?: number | undefined;
+  consent?: boolean | undefined;
 }
 
 import { PENDING_KEY } from './ui-module.js';
 
 const KEY = 'hark.visitor';
 
+/**
+ * Survey id → time, merged from `sources`, in an object without a prototype: `constructor` or
+ * `toString` are survey ids like any other.
+ */
+export const byId = (...sources: unknown[]): Record<string, number> =>
+  Object.assign(Object.create(null), ...sources);
+
+/** A first visit's record. */
+export const firstVisit = (): VisitorRecord => ({ answered: byId(), dismissed: byId() });
+
 /** Reads the record; a missing, blocked or corrupt store reads as a first visit. */
 export function readVisitor(): VisitorRecord {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as VisitorRecord | null;
-    if (stored && typeof stored === 'object' && stored.answered && stored.dismissed) return stored;
+    if (stored && typeof stored === 'object' && stored.answered && stored.dismissed) {
+      return { ...stored, answered: byId(stored.answered), dismissed: byId(stored.dismissed) };
+    }
   } catch {
     // blocked storage (sandboxed frame, some private modes) or a hand-edited value
   }
-  return { answered: {}, dismissed: {} };
+  return firstVisit();
 }
 
 /** Writes the record; a full or blocked store only loses the memory, never throws. */
@@ -80,15 +92,13 @@ export function hasPending(): boolean {
  * first visit end up with one id).
  */
 export function mergeVisitors(stored: VisitorRecord, mine: VisitorRecord): VisitorRecord {
-  const visitorId = stored.visitorId ?? mine.visitorId;
-  const lastShown = Math.max(stored.lastShown ?? 0, mine.lastShown ?? 0) || undefined;
-  const consent = stored.consent ?? mine.consent;
+  // An undefined field is left out when the record is stored (JSON).
   return {
-    ...(visitorId === undefined ? {} : { visitorId }),
-    answered: { ...stored.answered, ...mine.answered },
-    dismissed: { ...stored.dismissed, ...mine.dismissed },
-    ...(lastShown === undefined ? {} : { lastShown }),
-    ...(consent === undefined ? {} : { consent }),
+    visitorId: stored.visitorId ?? mine.visitorId,
+    answered: byId(stored.answered, mine.answered),
+    dismissed: byId(stored.dismissed, mine.dismissed),
+    lastShown: Math.max(stored.lastShown ?? 0, mine.lastShown ?? 0) || undefined,
+    consent: stored.consent ?? mine.consent,
   };
 }
 
