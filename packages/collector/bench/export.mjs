@@ -78,9 +78,11 @@ function startServer() {
   });
 }
 
-/** Resident memory of a process, in bytes (Linux). */
+/** Resident memory of the server, in bytes (Linux): the bin's child, under its supervisor. */
 function rss(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  const server = children === '' ? pid : children.split(' ')[0];
+  const status = readFileSync(`/proc/${server}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
 }
 

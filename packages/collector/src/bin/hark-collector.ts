@@ -12,6 +12,7 @@ import { startReferenceServer } from '../node/reference-server.js';
 import { isDateTime, UUID_PATTERN, VISITOR_ID_PATTERN } from '../protocol/formats.js';
 import { openPostgresStore } from '../storage/postgres-store.js';
 import { openSqliteStore } from '../storage/sqlite-store.js';
+import { superviseServer } from './supervise.js';
 
 const USAGE = `Usage: hark-collector [options]
        hark-collector erase (--response <id> | --visitor <visitorId>) [--db <file> | --postgres <url>]
@@ -131,6 +132,9 @@ const dashboard = existsSync(join(dashboardDir, 'index.html')) ? dashboardDir : 
 const retainDays = values['retain-days'] === undefined ? undefined : Number(values['retain-days']);
 if (retainDays !== undefined && !(Number.isFinite(retainDays) && retainDays > 0))
   fail(`--retain-days must be a positive number of days, not "${values['retain-days']}"`);
+
+// A SIGBUS or SIGSEGV ends a process before any JavaScript runs: a parent stays to log it.
+await superviseServer((line) => process.stderr.write(`${line}\n`));
 
 try {
   const server = await startReferenceServer({
