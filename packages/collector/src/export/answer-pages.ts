@@ -3,8 +3,34 @@ import type { ResponseStore, ScoreQuery, StoredResponse } from '../storage/respo
 /** Answers read per page: enough to keep round trips few, small enough to keep memory flat. */
 export const PAGE_SIZE = 1000;
 
-/** What the dashboard's endpoints read of a survey, newest first: a load stays quick on any size. */
-export const LATEST = { newestFirst: true, most: 50_000 } as const;
+/**
+ * What the dashboard's endpoints read of a survey, newest first: a load stays quick on any size.
+ * Its pages are small, so each read holds the store (and the submissions queued behind it on
+ * SQLite's one connection) for a few milliseconds only.
+ */
+export const LATEST = { newestFirst: true, most: 50_000, pageSize: 100 } as const;
+
+/**
+ * Per store, the page read that scans are waiting for. Scans (exports, themes, comment searches)
+ * take turns, one page at a time: however many run at once, a submission waits behind at most one
+ * page read, not one per scan.
+ */
+const turns = new WeakMap<ResponseStore, Promise<unknown>>();
+
+function inTurn<T>(store: ResponseStore, read: () => Promise<T>): Promise<T> {
+  const previous = turns.get(store) ?? Promise.resolve();
+  const mine = previous.then(read, read);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  turns.set(store, settled);
+  // The last in line leaves no chain behind.
+  void settled.then(() => {
+    if (turns.get(store) === settled) turns.delete(store);
+  });
+  return mine;
+}
 
 /**
  * A survey's answers, page by page in (answeredAt, id) order (or newest first), each page read only when the
@@ -13,16 +39,17 @@ export const LATEST = { newestFirst: true, most: 50_000 } as const;
 export async function* answerPages(
   store: ResponseStore,
   query: ScoreQuery,
-  { newestFirst = false, most = Number.POSITIVE_INFINITY } = {},
+  { newestFirst = false, most = Number.POSITIVE_INFINITY, pageSize = PAGE_SIZE } = {},
 ): AsyncGenerator<StoredResponse[]> {
   let cursor: { answeredAt: string; id: string } | undefined;
   let read = 0;
   for (;;) {
-    const page = await store.exportPage(query, cursor, PAGE_SIZE, newestFirst);
+    const size = Math.min(pageSize, most - read);
+    const page = await inTurn(store, () => store.exportPage(query, cursor, size, newestFirst));
     yield page;
     read += page.length;
     const last = page.at(-1)?.response;
-    if (page.length < PAGE_SIZE || last === undefined || read >= most) return;
+    if (page.length < size || last === undefined || read >= most) return;
     cursor = { answeredAt: last.answeredAt, id: last.id };
   }
 }

@@ -20,6 +20,13 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const NUMBER = /^[\p{N}.,]+$/u;
 const LATIN_LETTER = /^\p{Script=Latin}$/u;
 
+/**
+ * The languages whose lowercase differs from the default (Unicode SpecialCasing: Lithuanian's
+ * dotted i, Turkish and Azeri dotless i). Elsewhere `toLowerCase()` gives the same words, and is
+ * ~100× faster than `toLocaleLowerCase` with a region or script in the locale.
+ */
+const LOCALE_LOWERCASE = new Set(['lt', 'tr', 'az']);
+
 /** What a comment says, as meaningful words, and the two-word phrases they make. */
 export interface CommentTerms {
   readonly words: readonly string[];
@@ -35,6 +42,7 @@ export interface CommentTerms {
 export function commentTerms(comment: string, locale: string): CommentTerms {
   const language = locale.split('-')[0]?.toLowerCase() ?? 'en';
   const stop = STOP_WORDS[language] ?? STOP_WORDS.en;
+  const localeLowercase = LOCALE_LOWERCASE.has(language);
   const words: string[] = [];
   const phrases: string[] = [];
   let previous: string | undefined;
@@ -44,7 +52,9 @@ export function commentTerms(comment: string, locale: string): CommentTerms {
       if (segment.segment.trim() !== '') previous = undefined;
       continue;
     }
-    const word = segment.segment.toLocaleLowerCase(locale);
+    const word = localeLowercase
+      ? segment.segment.toLocaleLowerCase(locale)
+      : segment.segment.toLowerCase();
     if (stop?.has(word) || NUMBER.test(word) || LATIN_LETTER.test(word)) {
       previous = undefined;
       continue;

@@ -44,16 +44,26 @@ export class CommentThemes {
   }
 
   add({ response }: StoredResponse): void {
-    const comment = response.comment?.trim();
+    this.addAnswer(response);
+  }
+
+  /** Counts one answer's comment (what `add` does, on the fields themes read). */
+  addAnswer(answer: {
+    readonly kind: SurveyKind;
+    readonly score: number;
+    readonly comment?: string | undefined;
+    readonly locale: string;
+  }): void {
+    const comment = answer.comment?.trim();
     if (!comment) return;
-    const key = `${response.kind}/${scoreBand(response.kind, response.score)}`;
+    const key = `${answer.kind}/${scoreBand(answer.kind, answer.score)}`;
     let tally = this.#tallies.get(key);
     if (tally === undefined) {
       tally = { comments: 0, words: new Map(), phrases: new Map() };
       this.#tallies.set(key, tally);
     }
     tally.comments++;
-    const { words, phrases } = commentTerms(comment, response.locale);
+    const { words, phrases } = commentTerms(comment, answer.locale);
     for (const word of new Set(words)) tally.words.set(word, (tally.words.get(word) ?? 0) + 1);
     for (const phrase of new Set(phrases)) {
       tally.phrases.set(phrase, (tally.phrases.get(phrase) ?? 0) + 1);
