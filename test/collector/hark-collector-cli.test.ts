@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { answer, postSubmission, submissionOf } from '../support/submissions.js';
@@ -287,6 +288,41 @@ describe('hark-collector', () => {
     await once(child, 'exit');
   });
 
+  it.each([
+    ['export', ['export', '--survey', 'cli-export']],
+    ['erase', ['erase', '--visitor', 'visitor-to-erase']],
+  ])('%s refuses a --db that does not exist, creating nothing', (command, args) => {
+    const db = join(dir.path, 'missing', 'typo.db');
+    const out = dir.file('not-written.csv');
+    const result = spawnSync(
+      process.execPath,
+      [BIN, ...args, '--db', db, ...(command === 'export' ? ['--out', out] : [])],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `hark-collector: cannot ${command}: there is no database at ${db}; give the --db the server stores in\n`,
+    );
+    expect(existsSync(db)).toBe(false);
+    expect(existsSync(dirname(db))).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('export without --db looks for ./hark.db and creates none', () => {
+    const cwd = dir.file('empty-folder');
+    mkdirSync(cwd);
+    const result = spawnSync(process.execPath, [BIN, 'export', '--survey', 's'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'hark-collector: cannot export: there is no database at hark.db; give the --db the server stores in\n',
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('--retain-days deletes older answers when it starts', async () => {
     const db = dir.file('retain.db');
     const first = await startBin(['--db', db]);
@@ -384,6 +420,16 @@ describe('hark-collector', () => {
     expect(result.stderr.split('\n')[0]).toBe(
       `hark-collector: --alerts ${file}: /0/when/scoreAtMost must be a whole number from 0 to 10; /0/url must be an https URL (http only on loopback); /0/secret must be at least 16 characters long; /1/extra is not a known field; /1/id repeats "low"; /1/when must have a condition: scoreAtMost, scoreAtLeast or comment`,
     );
+  });
+
+  it.each([['--version'], ['-v']])('prints its version with %s', (flag) => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../packages/collector/package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const result = spawnSync(process.execPath, [BIN, flag], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${manifest.version}\n`);
+    expect(result.stderr).toBe('');
   });
 
   it('prints its help', () => {

@@ -39,6 +39,7 @@ Options:
   --retain-days <n>        delete answers given more than n days ago (at start, then hourly)
   --alerts <file>          webhook rules (JSON array), delivered signed through a durable outbox
   -h, --help               show this help
+  -v, --version            print the version
 `;
 
 function fail(message: string): never {
@@ -68,6 +69,7 @@ function parse() {
       to: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
     strict: true,
     allowPositionals: true,
@@ -89,6 +91,13 @@ try {
 }
 if (values.help) {
   process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (values.version) {
+  const manifest = new URL('../../package.json', import.meta.url);
+  process.stdout.write(
+    `${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}\n`,
+  );
   process.exit(0);
 }
 if (values.db !== undefined && values.postgres !== undefined)
@@ -126,9 +135,11 @@ for (const url of publicUrls) {
     fail(`--public-url must be an http(s) URL like https://hark.example, not "${url}"`);
 }
 const alerts = values.alerts === undefined ? undefined : readAlerts(values.alerts);
-// The dashboard, where the workspace built it beside this package (packages/dashboard/dist).
-const dashboardDir = fileURLToPath(new URL('../../../dashboard/dist', import.meta.url));
-const dashboard = existsSync(join(dashboardDir, 'index.html')) ? dashboardDir : undefined;
+// The dashboard: in the workspace, as last built (packages/dashboard/dist); installed, the copy
+// packed into this package (dist/dashboard).
+const dashboard = ['../../../dashboard/dist', '../dashboard']
+  .map((path) => fileURLToPath(new URL(path, import.meta.url)))
+  .find((dir) => existsSync(join(dir, 'index.html')));
 const retainDays = values['retain-days'] === undefined ? undefined : Number(values['retain-days']);
 if (retainDays !== undefined && !(Number.isFinite(retainDays) && retainDays > 0))
   fail(`--retain-days must be a positive number of days, not "${values['retain-days']}"`);
@@ -181,7 +192,7 @@ async function erase(): Promise<never> {
   if (visitor !== undefined && !new RegExp(VISITOR_ID_PATTERN).test(visitor))
     fail(`--visitor must be a visitor id (8 to 64 letters, digits, "_" or "-"), not "${visitor}"`);
   try {
-    const store = await openStore();
+    const store = await openStore('erase');
     try {
       const target =
         response !== undefined ? { responseId: response } : { visitorId: visitor as string };
@@ -202,10 +213,19 @@ async function erase(): Promise<never> {
   }
 }
 
-function openStore() {
-  return values.postgres !== undefined
-    ? openPostgresStore({ connectionString: values.postgres })
-    : Promise.resolve(openSqliteStore({ path: values.db ?? 'hark.db' }));
+/** Opens the store that `erase` and `export` work on; a SQLite file must be there already. */
+function openStore(command: 'erase' | 'export') {
+  if (values.postgres !== undefined)
+    return openPostgresStore({ connectionString: values.postgres });
+  const path = values.db ?? 'hark.db';
+  // Opening would create an empty database, and "0 answers" would hide a mistyped path.
+  if (!existsSync(path)) {
+    process.stderr.write(
+      `hark-collector: cannot ${command}: there is no database at ${path}; give the --db the server stores in\n`,
+    );
+    process.exit(1);
+  }
+  return Promise.resolve(openSqliteStore({ path }));
 }
 
 /** `hark-collector export`: streams answers page by page; memory stays flat whatever the count. */
@@ -223,7 +243,7 @@ async function exportAnswers(): Promise<never> {
       fail(`${name} must be an RFC 3339 date-time, like 2026-11-25T00:00:00Z, not "${value}"`);
   }
   try {
-    const store = await openStore();
+    const store = await openStore('export');
     const target = out === undefined ? process.stdout : createWriteStream(out);
     const tty = process.stderr.isTTY === true;
     let rows = 0;
