@@ -41,8 +41,26 @@ describe('requestTargetUrl', () => {
   );
 
   it('accepts an absolute-form target in any case of scheme, and an empty path', () => {
-    const url = requestTargetUrl(head('HTTP://127.0.0.1:9000?x=1', ['other.example']));
+    const url = requestTargetUrl(head('HTTP://127.0.0.1:9000?x=1', ['127.0.0.1:9000']));
     expect(url.href).toBe('http://127.0.0.1:9000/?x=1');
+    // The same authority spelled differently (case, the default port) agrees with Host.
+    const same = requestTargetUrl(head('http://Hark.Example:80/v1/responses', ['hark.example']));
+    expect(same.href).toBe('http://hark.example/v1/responses');
+  });
+
+  it('refuses an absolute-form target whose authority differs from Host with 400 invalid_host', () => {
+    const mismatched = head('http://127.0.0.1:8787/results', ['rebind.attacker.example:8787']);
+    expect(refusal(mismatched)).toEqual({ status: 400, code: 'invalid_host' });
+    expect(() => requestTargetUrl(mismatched)).toThrow(
+      'The request target names the host "127.0.0.1:8787" but the Host header names "rebind.attacker.example:8787"; they must agree.',
+    );
+    expect(refusal(head('http://127.0.0.1:9000/', ['127.0.0.1:8787']))).toEqual({
+      status: 400,
+      code: 'invalid_host',
+    });
+    // HTTP/1.0 without Host: nothing to disagree with.
+    const old = { ...head('http://127.0.0.1:9000/', []), httpVersion: '1.0' };
+    expect(requestTargetUrl(old).host).toBe('127.0.0.1:9000');
   });
 
   it.each(['/a/%2e', '/a/%2E%2E', '/./a', '/a/..', '/a\\..\\b'])(

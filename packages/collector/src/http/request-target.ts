@@ -18,8 +18,10 @@ export interface RequestHead {
  * The request's URL, built without resolving anything in the target (RFC 9112 §3.2 and §3.3):
  *
  * - exactly one Host, a host and an optional port: two Hosts, user info, a path or a query in it → 400;
- * - an absolute-form target (`POST http://host/v1/responses`) is accepted, and its authority, not
- *   the Host header, is the request's authority (§3.2.2), so it is what an allowed-hosts check sees;
+ * - an absolute-form target (`POST http://host/v1/responses`) is accepted, and its authority is
+ *   the request's (§3.2.2), so it is what an allowed-hosts check sees; when a Host header names
+ *   another authority → 400: a proxy or a log that reads the Host would see another request than
+ *   the collector answers (an HTTP/1.0 request without Host has nothing to disagree with);
  * - a `.` or `..` path segment, raw or percent-encoded in any case (`%2e%2E`), or beside a
  *   backslash → 404. A URL parser resolves these (`/v1/responses/%2e%2e/%2e%2e/results` is
  *   `/results`), which would let a target that a proxy in front allows reach a route it does not.
@@ -34,6 +36,13 @@ export function requestTargetUrl(head: RequestHead): URL {
     absolute === undefined
       ? hostUrl
       : authorityUrl(head.protocol, absolute.authority, 'request target');
+  if (absolute !== undefined && head.hosts.length === 1 && url.host !== hostUrl.host) {
+    throw new HttpError(
+      400,
+      'invalid_host',
+      `The request target names the host ${JSON.stringify(url.host)} but the Host header names ${JSON.stringify(hostUrl.host)}; they must agree.`,
+    );
+  }
   const pathAndQuery = absolute === undefined ? head.target : absolute.pathAndQuery;
   const query = pathAndQuery.indexOf('?');
   const path = query === -1 ? pathAndQuery : pathAndQuery.slice(0, query);

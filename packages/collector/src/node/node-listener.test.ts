@@ -198,20 +198,32 @@ describe('absolute-form targets (RFC 9112 §3.2.2)', () => {
   }
 
   it.each([true, false])(
-    'takes the authority from the target, not from Host (direct path: %s)',
+    'takes the authority from the target, and refuses a Host that names another (direct path: %s)',
     async (direct) => {
       const echoing = await listen(echo(direct));
       const echoPort = (echoing.address() as AddressInfo).port;
       try {
-        const target = `http://127.0.0.1:${echoPort}/v1/responses?x=1`;
+        const target = `HTTP://LOCALHOST:${echoPort}/v1/responses?x=1`;
         const answer = await exchange(
-          request('GET', target, { hosts: ['rebind.attacker.example'] }),
+          request('GET', target, { hosts: [`localhost:${echoPort}`] }),
           echoPort,
         );
         expect(answer.status).toBe(200);
         expect(JSON.parse(answer.body)).toEqual({
-          url: `http://127.0.0.1:${echoPort}/v1/responses?x=1`,
-          host: `127.0.0.1:${echoPort}`,
+          url: `http://localhost:${echoPort}/v1/responses?x=1`,
+          host: `localhost:${echoPort}`,
+        });
+        const mismatched = await exchange(
+          request('GET', `http://127.0.0.1:${echoPort}/v1/responses`, {
+            hosts: ['rebind.attacker.example'],
+          }),
+          echoPort,
+        );
+        expect(mismatched.status).toBe(400);
+        expect(mismatched.headers.connection).toBe('close');
+        expect(JSON.parse(mismatched.body)).toEqual({
+          error: 'invalid_host',
+          message: `The request target names the host "127.0.0.1:${echoPort}" but the Host header names "rebind.attacker.example"; they must agree.`,
         });
         // Without an absolute target, the Host header is the authority.
         const plain = await exchange(
@@ -237,6 +249,17 @@ describe('absolute-form targets (RFC 9112 §3.2.2)', () => {
     );
     expect(answer.status).toBe(202);
     expect(await store.count(surveyId)).toBe(1);
+    const elsewhere = JSON.stringify(submission([npsResponse({ surveyId: 'absolute-mismatch' })]));
+    const refused = await exchange(
+      request('POST', `http://${authority}/v1/responses`, {
+        hosts: ['rebind.attacker.example'],
+        headers: json,
+        body: elsewhere,
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body).error).toBe('invalid_host');
+    expect(await store.count('absolute-mismatch')).toBe(0);
   });
 
   it('refuses dot segments in an absolute-form target too', async () => {
