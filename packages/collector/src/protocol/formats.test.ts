@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, parseDateTime } from './formats.js';
+import {
+  codePointLength,
+  DATE_TIME_PATTERN,
+  HTTP_URL_PATTERN,
+  isDateTime,
+  isHttpUrl,
+  LOCALE_PATTERN,
+  localeRepeat,
+  parseDateTime,
+} from './formats.js';
 
 describe('parseDateTime', () => {
   it.each([
@@ -61,5 +70,154 @@ describe('isHttpUrl', () => {
     'https:///path',
   ])('refuses %j', (url) => {
     expect(isHttpUrl(url)).toBe(false);
+  });
+});
+
+describe('DATE_TIME_PATTERN', () => {
+  const pattern = new RegExp(DATE_TIME_PATTERN);
+  const unicode = new RegExp(DATE_TIME_PATTERN, 'u');
+
+  it('accepts exactly what isDateTime accepts, field by field', () => {
+    const years = ['0000', '1900', '1999', '2000', '2024', '2026', '2100', '2400'];
+    const monthDays = ['00-10', '01-00', '01-31', '01-32', '02-28', '02-29', '02-30', '04-30'];
+    const times = ['00:00:00', '23:59:59', '23:59:60', '24:00:00', '12:60:00', '9:00:00'];
+    const fractions = ['', '.1', '.123456789', '.1234567890', '.'];
+    const offsets = ['Z', 'z', '+23:59', '-00:00', '+24:00', '+10:60', '+0100', '', 'Z\n'];
+    let accepted = 0;
+    for (const y of years)
+      for (const md of monthDays)
+        for (const t of times)
+          for (const f of fractions)
+            for (const o of offsets)
+              for (const sep of ['T', 't', ' ']) {
+                const value = `${y}-${md}${sep}${t}${f}${o}`;
+                const expected = isDateTime(value);
+                if (pattern.test(value) !== expected || unicode.test(value) !== expected)
+                  expect.fail(`${JSON.stringify(value)}: isDateTime says ${expected}`);
+                if (expected) accepted++;
+              }
+    expect(accepted).toBeGreaterThan(1000);
+  });
+});
+
+describe('HTTP_URL_PATTERN', () => {
+  const pattern = new RegExp(HTTP_URL_PATTERN);
+  const unicode = new RegExp(HTTP_URL_PATTERN, 'u');
+  const hosts = [
+    'a.example',
+    'A.EXAMPLE.',
+    'my_host',
+    'localhost',
+    '-a-.example',
+    'xn--caf-dma.example',
+    '1.2.3.4',
+    '255.255.255.255',
+    '256.1.1.1',
+    '1.2.3',
+    '1.2.3.4.5',
+    '01.2.3.4',
+    'a.1',
+    'a.1.',
+    'a.0x1f',
+    'a.0x1g',
+    '0x',
+    'a..b',
+    '',
+    '%41',
+    'a%2eb',
+    'é',
+    'a b',
+    'a*b',
+    '[::1]',
+    '[::]',
+    '[1::2::3]',
+    '[zz]',
+    '[1:2:3:4:5:6:7:8]',
+    '[1:2:3:4:5:6:7::]',
+    '[::ffff:1.2.3.4]',
+    '[1:2:3:4:5:6:7:8:9]',
+    'user@a.example',
+    'u:p@a.example',
+    'u:p:q@a.example',
+    'a@b@c',
+  ];
+  const ports = ['', ':', ':0', ':80', ':65535', ':65536', ':99999', ':00080', ':8a'];
+  const tails = ['', '/', '/p?q=1#f', '?q={a|b}^', '#x', '/100%', '\\p', 'x'];
+
+  it('accepts only what the URL parser accepts, with or without the u flag', () => {
+    let accepted = 0;
+    for (const scheme of ['http://', 'HTTPS://'])
+      for (const host of hosts)
+        for (const port of ports)
+          for (const tail of tails) {
+            const url = `${scheme}${host}${port}${tail}`;
+            const matches = pattern.test(url);
+            expect(unicode.test(url), url).toBe(matches);
+            if (matches) {
+              accepted++;
+              expect(URL.canParse(url), url).toBe(true);
+              expect(isHttpUrl(url), url).toBe(true);
+            } else {
+              expect(isHttpUrl(url), url).toBe(false);
+            }
+          }
+    expect(accepted).toBeGreaterThan(300);
+  });
+
+  it('accepts what location.href gives for the hosts it accepts', () => {
+    for (const url of [
+      'https://a.example/',
+      'http://[2001:db8::1]:8080/x?y#z',
+      'http://127.0.0.1/',
+    ]) {
+      expect(new URL(url).href).toBe(url);
+      expect(pattern.test(url)).toBe(true);
+    }
+  });
+});
+
+describe('LOCALE_PATTERN and localeRepeat', () => {
+  const pattern = new RegExp(LOCALE_PATTERN);
+  const unicode = new RegExp(LOCALE_PATTERN, 'u');
+
+  it.each([
+    ['en', true],
+    ['de-DE-1901', true],
+    ['de-DE-1901-1901', false],
+    ['de-1901-1996-1901', false],
+    ['sl-rozaj-biske-rozaj', false],
+    ['en-a-aaa-a-bbb', false],
+    ['en-a-aaa-b-bbb-a-ccc', false],
+    ['0-a-aaa', false],
+    ['en-a-abcde-abcde', true],
+    ['en-x-a-a', true],
+    ['en-a-aa-x-a-bb', true],
+    ['de-1901-x-1901', true],
+    ['sl-rozaj-ROZAJ', true], // the pattern compares letters as spelled; localeRepeat does not
+  ])('%s: %s', (tag, expected) => {
+    expect(pattern.test(tag)).toBe(expected);
+    expect(unicode.test(tag)).toBe(expected);
+  });
+
+  it('names a repeat where Intl refuses the tag for one', () => {
+    for (const tag of ['de-DE-1901-1901', 'en-a-aaa-a-bbb', 'sl-rozaj-ROZAJ', 'en-a-aaa-A-bbb']) {
+      expect(() => Intl.getCanonicalLocales(tag), tag).toThrow(RangeError);
+      expect(localeRepeat(tag), tag).toMatch(/^must not repeat the /);
+    }
+    for (const tag of ['de-DE-1901', 'en-a-aaa-b-bbb', 'en-x-a-a', 'en-GB']) {
+      expect(() => Intl.getCanonicalLocales(tag), tag).not.toThrow();
+      expect(localeRepeat(tag), tag).toBeUndefined();
+    }
+  });
+});
+
+describe('codePointLength', () => {
+  it('counts a surrogate pair once and a lone surrogate once', () => {
+    expect(codePointLength('')).toBe(0);
+    expect(codePointLength('abc')).toBe(3);
+    expect(codePointLength('😀😀')).toBe(2);
+    expect(codePointLength('a\ud800')).toBe(2);
+    expect(codePointLength('\udc00\ud800')).toBe(2);
+    expect(codePointLength('\ud800😀')).toBe(2);
   });
 });

@@ -1,27 +1,83 @@
 /**
  * String formats of wire protocol v1. Each is a plain predicate so the compiled validator,
  * the error reporter and tests share one definition.
+ *
+ * The patterns are published in the JSON Schema, where they must mean the same to every JSON
+ * Schema validator, with or without format checks: ECMAScript with and without the `u` flag
+ * (Ajv, TypeBox) and Python's `re` (jsonschema). So they use no `\d`, `\s` or `\w` (Unicode in
+ * Python) and end with END: Python's `$` also matches before a final line feed.
  */
+
+/** The end of the string, in ECMAScript and in Python alike. */
+const END = '$(?!\\n)';
 
 /** A lowercase RFC 9562 UUID of any version (Hark's widget sends v7). Lowercase only, so one
  * answer cannot be stored twice under two spellings of its id. */
-export const UUID_PATTERN =
-  '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
+export const UUID_PATTERN = `^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}${END}`;
 
-/** A well-formed BCP 47 language tag (language, script, region, variants, extensions, private use). */
-export const LOCALE_PATTERN =
-  '^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*(-[Xx](-[A-Za-z0-9]{1,8})+)?$';
+/** The shape of a BCP 47 language tag: language, extlangs, script, region, variants, extensions, private use. */
+const LOCALE_SHAPE =
+  '[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?' +
+  '(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*' +
+  '(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?';
+const VARIANT = '[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}';
+/** Before the first singleton, every subtag of 5 to 8 characters, or of 4 starting with a digit, is a variant. */
+const NO_REPEATED_VARIANT = `(?!(?:[A-Za-z0-9]{2,8}-)*(${VARIANT})-(?:[A-Za-z0-9]{2,8}-)*\\1(?:-|$))`;
+/** Singletons (one character) before the private-use `x`; private-use subtags may repeat. */
+const NO_REPEATED_SINGLETON =
+  '(?!(?:(?![Xx]-)[A-Za-z0-9]+-)*([0-9A-WY-Za-wy-z])-(?:(?![Xx]-)[A-Za-z0-9]+-)*\\2-)';
+
+/**
+ * A well-formed BCP 47 language tag (RFC 5646 §2.2.9): the shape, and no variant or extension
+ * singleton twice (`de-DE-1901-1901`, `en-a-aaa-a-bbb`, which `Intl` refuses too). Repeats in
+ * another letter case (`sl-rozaj-ROZAJ`) need a case-insensitive comparison no regular
+ * expression shared by ECMAScript and Python can make: `localeRepeat` finds those.
+ */
+export const LOCALE_PATTERN = `^${NO_REPEATED_VARIANT}${NO_REPEATED_SINGLETON}${LOCALE_SHAPE}${END}`;
+const LOCALE_SHAPE_REGEX = new RegExp(`^${LOCALE_SHAPE}$`);
+
+/**
+ * Why a tag of the right shape is still not well-formed: the variant or extension singleton it
+ * repeats, compared without regard to letter case. Undefined when it repeats none, or when it
+ * is not of the right shape at all (the pattern's own message says that).
+ */
+export function localeRepeat(tag: string): string | undefined {
+  // "de-1901-1901" and "en-a-aa-a-bb" are the shortest tags with a repeat.
+  if (tag.length < 12 || !LOCALE_SHAPE_REGEX.test(tag)) return undefined;
+  const variants = new Map<string, string>();
+  const singletons = new Map<string, string>();
+  let inExtensions = false;
+  for (const subtag of tag.split('-').slice(1)) {
+    const singleton = subtag.length === 1;
+    if (singleton && (subtag === 'x' || subtag === 'X')) break; // private use may repeat
+    // Variants come before the first singleton; the subtags of an extension may repeat.
+    if (!singleton && (inExtensions || !isVariant(subtag))) continue;
+    inExtensions ||= singleton;
+    const seen = singleton ? singletons : variants;
+    const first = seen.get(subtag.toLowerCase());
+    if (first !== undefined) {
+      const what = singleton ? 'extension singleton' : 'variant';
+      const again = first === subtag ? '' : ` (again as ${JSON.stringify(subtag)})`;
+      return `must not repeat the ${what} ${JSON.stringify(first)}${again}`;
+    }
+    seen.set(subtag.toLowerCase(), subtag);
+  }
+  return undefined;
+}
+
+function isVariant(subtag: string): boolean {
+  return subtag.length >= 5 || (subtag.length === 4 && isDigit(subtag.charCodeAt(0)));
+}
 
 /** Survey ids, variants and metadata keys: letters, digits and a few separators. */
-export const IDENTIFIER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]*$';
+export const IDENTIFIER_PATTERN = `^[A-Za-z0-9][A-Za-z0-9_.:-]*${END}`;
 
 /**
  * Metadata keys: 1 to 64 letters, digits and separators, and none of the keys that reach an
  * object's prototype. The length is in the pattern because JSON Schema has no other way to bound
  * the keys of a record that every JSON Schema validator honours.
  */
-export const METADATA_KEY_PATTERN =
-  '^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$';
+export const METADATA_KEY_PATTERN = `^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}${END}`;
 
 /** Keys that, copied naively into an object, change its prototype. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
@@ -31,20 +87,65 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Free text (comments, metadata values): any Unicode except C0 control characters other than
- * tab, line feed and carriage return, and except lone surrogates. NUL and lone surrogates are
- * refused by PostgreSQL or silently replaced by it, and escape codes have no business in an
- * answer. Written to mean the same with or without the regular expression `u` flag.
+ * Free text (comments, metadata values): any Unicode except control characters (Unicode's Cc:
+ * C0, DEL and C1, so U+0085 too) other than tab, line feed and carriage return, and except lone
+ * surrogates. NUL and lone surrogates are refused by PostgreSQL or silently replaced by it, and
+ * escape codes have no business in an answer; the widget strips the same set from what visitors
+ * paste. Written to mean the same with or without the regular expression `u` flag, and in Python.
  */
-export const TEXT_PATTERN =
-  '^(?:[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$';
+export const TEXT_PATTERN = `^(?:[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*${END}`;
+const TEXT = new RegExp(TEXT_PATTERN);
+
+/**
+ * The length of `value` in Unicode code points, as JSON Schema's `maxLength` counts (a surrogate
+ * pair is one; a lone surrogate is one too).
+ */
+export function codePointLength(value: string): number {
+  let length = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}
+
+/** `codePointLength(value) <= max`, without counting in the common case. */
+export function isWithinLength(value: string, max: number): boolean {
+  return value.length <= max || (value.length <= 2 * max && codePointLength(value) <= max);
+}
+
+/** Free text of at most `maxLength` code points (see TEXT_PATTERN). */
+export function isText(value: string, maxLength: number): boolean {
+  return isWithinLength(value, maxLength) && TEXT.test(value);
+}
 
 /** An SDK version: semantic versioning 2.0. */
-export const SEMVER_PATTERN =
-  '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$';
+export const SEMVER_PATTERN = `^(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?${END}`;
 
 /** An anonymous visitor id: opaque, URL-safe. */
-export const VISITOR_ID_PATTERN = '^[A-Za-z0-9_-]{8,64}$';
+export const VISITOR_ID_PATTERN = `^[A-Za-z0-9_-]{8,64}${END}`;
+
+/** An SDK's package name. */
+export const SDK_NAME_PATTERN = `^[a-z0-9@/._-]+${END}`;
+
+const YEAR_DAY =
+  '(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31';
+const LEAP_YEAR = '[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00';
+
+/**
+ * RFC 3339 date-time with an explicit offset and a real calendar date (29 February in leap years
+ * only), no leap second, at most nine fraction digits: exactly what `isDateTime` accepts, so a
+ * JSON Schema validator without format checks agrees with it.
+ */
+export const DATE_TIME_PATTERN =
+  `^(?:[0-9]{4}-(?:${YEAR_DAY})|(?:${LEAP_YEAR})-02-29)[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]` +
+  `(?:\\.[0-9]{1,9})?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])${END}`;
 
 /**
  * Milliseconds since the epoch of an RFC 3339 date-time with an explicit offset
@@ -160,12 +261,41 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+const USERINFO_CHAR = "[A-Za-z0-9!$%&'()*+,._~-]";
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const H16 = '[0-9A-Fa-f]{1,4}';
+const IPV6 = [
+  `(?:${H16}:){7}${H16}`,
+  `(?:${H16}:){1,7}:`,
+  `(?:${H16}:){1,6}:${H16}`,
+  `(?:${H16}:){1,5}(?::${H16}){1,2}`,
+  `(?:${H16}:){1,4}(?::${H16}){1,3}`,
+  `(?:${H16}:){1,3}(?::${H16}){1,4}`,
+  `(?:${H16}:){1,2}(?::${H16}){1,5}`,
+  `${H16}:(?::${H16}){1,6}`,
+  `:(?:(?::${H16}){1,7}|:)`,
+].join('|');
+const LABEL = '[A-Za-z0-9_-]+';
+/** A host whose last label is a number is an IPv4 address to the URL parser, or an error. */
+const NUMERIC_LAST_LABEL = '(?:[0-9]+|0[Xx][0-9A-Fa-f]*)\\.?(?:[:/?#]|$)';
+const HOST =
+  `(?:${OCTET}\\.){3}${OCTET}\\.?` +
+  `|(?:${LABEL}\\.)*(?!${NUMERIC_LAST_LABEL})${LABEL}\\.?` +
+  `|\\[(?:${IPV6})\\]`;
+const PORT = '[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]';
+
 /**
- * http(s) and printable ASCII only, as `location.href` gives it: the URL parser would
- * percent-encode spaces, controls and non-ASCII, but the raw string is what gets stored.
- * Published in the JSON Schema beside `format: uri`, whose usual checkers accept any scheme.
+ * An absolute http(s) URL in printable ASCII, as `location.href` gives it: the URL parser would
+ * percent-encode spaces, controls and non-ASCII, but the raw string is what gets stored. The
+ * authority is checked as the WHATWG URL parser would (a port up to 65535; a dotted IPv4, an
+ * IPv6 in brackets, or a name of letters, digits, `_` and `-` not ending in a number), so a JSON
+ * Schema validator without format checks refuses what the parser refuses. Path, query and
+ * fragment may hold any printable ASCII: `location.href` leaves `{`, `|` or a stray `%` as typed.
+ * Only punycode labels (`xn--…`) are beyond a pattern: `isHttpUrl` also asks the URL parser.
  */
-export const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#][\\u0021-\\u007E]*$';
+export const HTTP_URL_PATTERN =
+  `^[Hh][Tt][Tt][Pp][Ss]?://(?:${USERINFO_CHAR}*(?::${USERINFO_CHAR}*)?@)?(?:${HOST})` +
+  `(?::(?:${PORT})?)?(?:[/?#][\\u0021-\\u007E]*)?${END}`;
 const HTTP_URL = new RegExp(HTTP_URL_PATTERN);
 
 /** An absolute http(s) URL, in printable ASCII, that the WHATWG URL parser accepts. */

@@ -1,12 +1,14 @@
+import { EARLIEST_ANSWERED_AT, MAX_CLOCK_SKEW_MS, MAX_SUBMISSION_BYTES } from './limits.js';
 import { SubmissionSchema } from './schema.js';
 
 export const SUBMISSION_SCHEMA_ID = 'urn:hark:schema:submission:v1';
 
 /**
  * The JSON Schema (draft 2020-12) of a v1 submission, for collectors not written in JavaScript.
- * It is the validator's own schema serialised, so the two cannot drift apart.
- * Checks JSON Schema cannot express (ids unique within a batch, `answeredAt` neither in the
- * future nor before 2000, the 64 KiB body limit) are listed in `description`.
+ * It is the validator's own schema serialised, so the two cannot drift apart, and its patterns
+ * alone give a validator without format checks the collector's verdict (a test runs one corpus
+ * through the collector, Ajv and Python's jsonschema). What JSON Schema cannot express is listed
+ * in `description`.
  */
 export function submissionJsonSchema(): Record<string, unknown> {
   const body = JSON.parse(JSON.stringify(SubmissionSchema)) as Record<string, unknown>;
@@ -15,9 +17,12 @@ export function submissionJsonSchema(): Record<string, unknown> {
     $id: SUBMISSION_SCHEMA_ID,
     title: 'Hark submission, wire protocol v1',
     description:
-      'A batch of survey answers POSTed to /v1/responses as application/json, at most 65536 bytes. ' +
-      'Beyond this schema, a collector also rejects a batch in which two responses share an id, ' +
-      'and a response whose answeredAt lies more than 24 hours ahead of its clock or before 2000-01-01T00:00:00Z.',
+      `A batch of survey answers POSTed to /v1/responses as application/json, at most ${MAX_SUBMISSION_BYTES} bytes. ` +
+      'String lengths are in Unicode code points, as maxLength counts them. ' +
+      'Beyond this schema, a collector also rejects a batch in which two responses share an id; ' +
+      `a response whose answeredAt lies more than ${MAX_CLOCK_SKEW_MS / 3_600_000} hours ahead of its clock or before ${EARLIEST_ANSWERED_AT}; ` +
+      'a locale that repeats a variant or an extension singleton in another letter case (sl-rozaj-ROZAJ; the pattern refuses repeats spelled alike); ' +
+      'and a pageUrl the WHATWG URL parser refuses for an invalid punycode label (xn--…), which no pattern can check.',
     ...body,
   };
 }

@@ -9,7 +9,7 @@ export const MAX_RESPONSES_PER_SUBMISSION = 100;
 /** Largest request body, in bytes, the collector reads. Also the browser's keepalive budget. */
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
-/** Longest free-text comment, in UTF-16 code units (what `String#length` counts). */
+/** Longest free-text comment, in Unicode code points (what JSON Schema's `maxLength` counts). */
 export const MAX_COMMENT_LENGTH = 2000;
 
 /** Longest page URL. */
@@ -18,7 +18,7 @@ export const MAX_URL_LENGTH = 2048;
 /** Most metadata entries on one response. */
 export const MAX_METADATA_ENTRIES = 20;
 
-/** Longest metadata key and value. */
+/** Longest metadata key and value, in code points. */
 export const MAX_METADATA_KEY_LENGTH = 64;
 export const MAX_METADATA_VALUE_LENGTH = 500;
 

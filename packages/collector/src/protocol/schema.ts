@@ -3,18 +3,20 @@ import {
   type Static,
   type TLiteral,
   type TObject,
-  type TSchema,
   type TUnsafe,
   Type,
   TypeRegistry,
 } from '@sinclair/typebox';
 import {
+  DATE_TIME_PATTERN,
   HTTP_URL_PATTERN,
   IDENTIFIER_PATTERN,
   isDateTime,
   isHttpUrl,
+  isText,
   LOCALE_PATTERN,
   METADATA_KEY_PATTERN,
+  SDK_NAME_PATTERN,
   SEMVER_PATTERN,
   TEXT_PATTERN,
   UUID_PATTERN,
@@ -46,32 +48,45 @@ const identifier = (description: string) =>
     description,
   });
 
-interface FormattedStringOptions {
+interface CheckedStringOptions {
   readonly maxLength: number;
-  readonly description: string;
-  readonly pattern?: string;
+  readonly description?: string;
+  readonly pattern: string;
+  readonly format?: 'date-time';
 }
 
 /**
- * A string with a standard JSON Schema `format`. The check is registered under a Hark-only
- * TypeBox kind rather than in TypeBox's global FormatRegistry, so Hark neither overrides nor
- * depends on formats that the host application registers.
+ * Where a checked string keeps its predicate, for the error reporter. A symbol, so the published
+ * JSON Schema (the same objects, serialised) does not show it.
  */
-function formattedString(
-  format: 'uri' | 'date-time',
+export const STRING_CHECK: unique symbol = Symbol('hark.stringCheck');
+
+/**
+ * A string whose compiled check is a hand-written predicate that means the same as its JSON
+ * Schema keywords (`maxLength` in code points, `pattern`, `format`), where TypeBox's own would
+ * differ (it counts UTF-16 units) or be slower. The check is registered under a Hark-only TypeBox
+ * kind rather than in TypeBox's global FormatRegistry, so Hark neither overrides nor depends on
+ * formats that the host application registers.
+ */
+function checkedString(
+  name: string,
   isValid: (value: string) => boolean,
-  options: FormattedStringOptions,
+  options: CheckedStringOptions,
 ): TUnsafe<string> {
-  const kind = `Hark:${format}`;
+  const kind = `Hark:${name}`;
   if (!TypeRegistry.Has(kind)) {
-    TypeRegistry.Set<TSchema & FormattedStringOptions>(
-      kind,
-      (schema, value) =>
-        typeof value === 'string' && value.length <= schema.maxLength && isValid(value),
-    );
+    TypeRegistry.Set(kind, (_, value) => typeof value === 'string' && isValid(value));
   }
-  return Type.Unsafe<string>({ [Kind]: kind, type: 'string', format, ...options });
+  return Type.Unsafe<string>({ [Kind]: kind, [STRING_CHECK]: isValid, type: 'string', ...options });
 }
+
+/** Free text: at most `maxLength` code points, no control characters (see TEXT_PATTERN). */
+const text = (maxLength: number, description?: string) =>
+  checkedString(`text${maxLength}`, (value) => isText(value, maxLength), {
+    maxLength,
+    pattern: TEXT_PATTERN,
+    ...(description === undefined ? {} : { description }),
+  });
 
 /** Fields every response carries, whatever its kind. */
 const commonFields = {
@@ -81,11 +96,10 @@ const commonFields = {
   }),
   surveyId: identifier('The survey this answer belongs to.'),
   comment: Type.Optional(
-    Type.String({
-      maxLength: MAX_COMMENT_LENGTH,
-      pattern: TEXT_PATTERN,
-      description: 'Free-text follow-up answer.',
-    }),
+    text(
+      MAX_COMMENT_LENGTH,
+      `Free-text follow-up answer: at most ${MAX_COMMENT_LENGTH} Unicode code points (what maxLength counts), no control characters but tab, line feed and carriage return, no lone surrogates.`,
+    ),
   ),
   locale: Type.String({
     minLength: 2,
@@ -93,14 +107,20 @@ const commonFields = {
     pattern: LOCALE_PATTERN,
     description: 'BCP 47 tag of the language the survey was shown in.',
   }),
-  pageUrl: formattedString('uri', isHttpUrl, {
+  pageUrl: checkedString('uri', (value) => value.length <= MAX_URL_LENGTH && isHttpUrl(value), {
+    // No `format: uri`: RFC 3986 refuses what location.href leaves as typed (`{`, `|`, a stray
+    // `%`), so a validator checking formats would refuse real answers.
     maxLength: MAX_URL_LENGTH,
     pattern: HTTP_URL_PATTERN,
-    description: 'Absolute http(s) URL of the page the answer was given on.',
+    description:
+      'Absolute http(s) URL, in printable ASCII, of the page the answer was given on (as location.href gives it).',
   }),
-  answeredAt: formattedString('date-time', isDateTime, {
+  answeredAt: checkedString('date-time', (value) => value.length <= 40 && isDateTime(value), {
+    format: 'date-time',
     maxLength: 40,
-    description: 'RFC 3339 date-time, with offset, at which the visitor answered.',
+    pattern: DATE_TIME_PATTERN,
+    description:
+      'RFC 3339 date-time, with offset, at which the visitor answered; a real calendar date, no leap second.',
   }),
   variant: Type.Optional(identifier('A/B variant of the survey wording that was shown.')),
   visitorId: Type.Optional(
@@ -110,22 +130,18 @@ const commonFields = {
     }),
   ),
   metadata: Type.Optional(
-    Type.Record(
-      Type.String({ pattern: METADATA_KEY_PATTERN }),
-      Type.String({ maxLength: MAX_METADATA_VALUE_LENGTH, pattern: TEXT_PATTERN }),
-      {
-        maxProperties: MAX_METADATA_ENTRIES,
-        additionalProperties: false,
-        description: 'Site-defined string attributes.',
-      },
-    ),
+    Type.Record(Type.String({ pattern: METADATA_KEY_PATTERN }), text(MAX_METADATA_VALUE_LENGTH), {
+      maxProperties: MAX_METADATA_ENTRIES,
+      additionalProperties: false,
+      description: 'Site-defined string attributes.',
+    }),
   ),
   sdk: Type.Object(
     {
       name: Type.String({
         minLength: 1,
         maxLength: MAX_IDENTIFIER_LENGTH,
-        pattern: '^[a-z0-9@/._-]+$',
+        pattern: SDK_NAME_PATTERN,
       }),
       version: Type.String({ maxLength: 64, pattern: SEMVER_PATTERN }),
     },

@@ -1,4 +1,5 @@
-import { FORBIDDEN_KEYS } from '../protocol/formats.js';
+import { codePointLength, FORBIDDEN_KEYS } from '../protocol/formats.js';
+import { STRING_CHECK } from '../protocol/schema.js';
 import { childPath, type ValidationIssue } from './issue.js';
 import { formatMessage } from './messages.js';
 
@@ -21,16 +22,14 @@ export interface SchemaNode {
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly format?: string;
+  /** What a string must also pass beyond these keywords (a URL the URL parser accepts). */
+  readonly [STRING_CHECK]?: (value: string) => boolean;
   readonly minimum?: number;
   readonly maximum?: number;
 }
 
-/** A check a format needs beyond its pattern (calendar dates, URL parsing). */
-export type FormatCheck = (value: string) => boolean;
-
 export interface ExplainContext {
   readonly issues: ValidationIssue[];
-  readonly formats: ReadonlyMap<string, FormatCheck>;
 }
 
 const TYPE_NAMES = {
@@ -125,7 +124,7 @@ function explainObject(
     const match = keyPatterns.find(([pattern]) => pattern.test(key));
     if (match === undefined) {
       const [pattern = ''] = Object.keys(schema.patternProperties ?? {});
-      const message = `is not a valid key: it ${formatMessage(pattern)}`;
+      const message = `is not a valid key: it ${formatMessage(pattern, key)}`;
       ctx.issues.push({ path: keyPath, code: 'invalid_format', message });
       continue;
     }
@@ -164,7 +163,9 @@ function explainString(
     ctx.issues.push(typeIssue(path, 'string', value));
     return;
   }
-  if (schema.minLength !== undefined && value.length < schema.minLength) {
+  // Lengths in code points, as JSON Schema counts them (and the compiled checks).
+  const length = codePointLength(value);
+  if (schema.minLength !== undefined && length < schema.minLength) {
     const message =
       schema.minLength === 1
         ? 'must not be empty'
@@ -172,20 +173,20 @@ function explainString(
     ctx.issues.push({ path, code: 'too_short', message });
     return;
   }
-  if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-    const message = `must be at most ${schema.maxLength} characters long, not ${value.length}`;
+  if (schema.maxLength !== undefined && length > schema.maxLength) {
+    const message = `must be at most ${schema.maxLength} characters long, not ${length}`;
     ctx.issues.push({ path, code: 'too_long', message });
     return;
   }
   if (schema.pattern !== undefined && !compiledPattern(schema.pattern).test(value)) {
-    ctx.issues.push({ path, code: 'invalid_format', message: formatMessage(schema.pattern) });
+    const message = formatMessage(schema.pattern, value);
+    ctx.issues.push({ path, code: 'invalid_format', message });
     return;
   }
-  if (schema.format !== undefined) {
-    const check = ctx.formats.get(schema.format);
-    if (check === undefined) throw new Error(`explain: no check for format "${schema.format}"`);
-    if (!check(value))
-      ctx.issues.push({ path, code: 'invalid_format', message: formatMessage(schema.format) });
+  const check = schema[STRING_CHECK];
+  if (check !== undefined && !check(value)) {
+    const message = formatMessage(schema.pattern ?? '', value);
+    ctx.issues.push({ path, code: 'invalid_format', message });
   }
 }
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isDateTime, isHttpUrl } from '../protocol/formats.js';
 import { MAX_RESPONSES_PER_SUBMISSION } from '../protocol/limits.js';
 import { SubmissionSchema } from '../protocol/schema.js';
 import { npsResponse, submission } from '../testing/fixtures.js';
@@ -9,10 +8,6 @@ import { parseSubmission } from './parse-submission.js';
 import { MAX_ISSUES, validateSubmission } from './validate-submission.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
-const FORMATS = new Map([
-  ['uri', isHttpUrl],
-  ['date-time', isDateTime],
-]);
 
 function issuesOf(input: unknown): readonly ValidationIssue[] {
   const result = validateSubmission(input, { now: NOW });
@@ -245,6 +240,11 @@ describe('validateSubmission: strings and formats', () => {
     'https://',
     'https://exa mple.com/',
     'example.com',
+    'https://a.example:99999/',
+    'http://[zz]/',
+    'https://%%%',
+    'http://1.2.3.999/',
+    'http://a.1/',
   ])('rejects the page URL %s', (pageUrl) => {
     expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
   });
@@ -256,6 +256,41 @@ describe('validateSubmission: strings and formats', () => {
     'https://a.example/\u001b',
   ])('rejects the page URL %j with a control, space or non-ASCII character', (pageUrl) => {
     expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
+  });
+
+  // The URL parser takes these (and normalises them); location.href never gives them, and the
+  // JSON Schema's pattern, which must stand alone, refuses them.
+  it.each([
+    'http://\u00e9.example/',
+    'https://a*b.example/',
+    'http://1.2.3/',
+    'http://0x7f.1/',
+    'http://a..b/',
+    'http://a.example:00080/',
+    'http://[::ffff:1.2.3.4]/',
+    'http://user@name@a.example/',
+    'http://a.example\\path',
+  ])('rejects the page URL %s, whose host or port location.href never gives', (pageUrl) => {
+    expect(URL.canParse(pageUrl)).toBe(true);
+    expect(issuesOfResponse({ pageUrl })).toEqual(format('pageUrl', URL_MESSAGE));
+  });
+
+  it('rejects a page URL with a punycode label the URL parser refuses', () => {
+    expect(issuesOfResponse({ pageUrl: 'https://xn--zz.example/' })).toEqual(
+      format('pageUrl', URL_MESSAGE),
+    );
+  });
+
+  it.each([
+    'https://[::1]:8443/x',
+    'http://127.0.0.1:65535/',
+    'https://a.example./',
+    'https://my_host.example/',
+    'https://user:pa$$@a.example/',
+    'https://a.example/100%?q={a|b}^',
+    'https://a.0x1g/',
+  ])('accepts the page URL %s', (pageUrl) => {
+    expect(issuesOfResponse({ pageUrl })).toEqual([]);
   });
 
   it('accepts a percent-encoded page URL with query and fragment', () => {
@@ -282,6 +317,8 @@ describe('validateSubmission: strings and formats', () => {
     '2026-11-25T10:00:00',
     '2026-11-25 10:00:00Z',
     '2026-11-25',
+    '2026-12-31T23:59:60Z',
+    '2026-11-25T10:00:00Z\n',
     'yesterday',
     '2026-11-25T10:00:00+25:00',
   ])('rejects the date-time %s', (answeredAt) => {
@@ -340,11 +377,15 @@ describe('validateSubmission: strings and formats', () => {
     'nul \u0000 byte',
     'escape \u001b[31m red',
     'bell \u0007',
+    'delete \u007f',
+    'C1 \u0080 first',
+    'next line \u0085',
+    'C1 \u009f last',
     'lone \ud800 surrogate',
     'lone \udc00 low',
   ])('rejects the comment %j with a control character or lone surrogate', (comment) => {
     const message =
-      'must not contain control characters (other than tab and line breaks) or lone surrogates';
+      'must not contain control characters (other than tab, line feed and carriage return) or lone surrogates';
     expect(issuesOfResponse({ comment })).toEqual(format('comment', message));
     expect(issuesOfResponse({ metadata: { note: comment } })).toEqual(
       format('metadata/note', message),
@@ -352,8 +393,50 @@ describe('validateSubmission: strings and formats', () => {
   });
 
   it('accepts comments in any script, with emoji, tabs and line breaks', () => {
-    const comment = 'Très bien 👍\r\n\tشكرا — 谢谢 — ขอบคุณ';
+    const comment = 'Très bien 👍\r\n\tشكرا — 谢谢 — ขอบคุณ\u00a0\u2028';
     expect(issuesOfResponse({ comment, metadata: { note: comment } })).toEqual([]);
+  });
+
+  it('counts comments and metadata values in code points, as JSON Schema does', () => {
+    // 2,000 emoji are 4,000 UTF-16 units: what a textarea's maxlength counts, not the protocol.
+    const emoji = (n: number) => '😀'.repeat(n);
+    expect(issuesOfResponse({ comment: emoji(2000), metadata: { note: emoji(500) } })).toEqual([]);
+    expect(issuesOfResponse({ comment: emoji(2001), metadata: { note: emoji(501) } })).toEqual([
+      {
+        path: '/responses/0/comment',
+        code: 'too_long',
+        message: 'must be at most 2000 characters long, not 2001',
+      },
+      {
+        path: '/responses/0/metadata/note',
+        code: 'too_long',
+        message: 'must be at most 500 characters long, not 501',
+      },
+    ]);
+  });
+
+  it.each([
+    ['de-DE-1901-1901', 'must not repeat the variant "1901"'],
+    ['sl-rozaj-biske-rozaj', 'must not repeat the variant "rozaj"'],
+    ['en-a-aaa-a-bbb', 'must not repeat the extension singleton "a"'],
+    ['en-a-aaa-b-bbb-a-ccc', 'must not repeat the extension singleton "a"'],
+    ['sl-rozaj-ROZAJ', 'must not repeat the variant "rozaj" (again as "ROZAJ")'],
+    ['en-a-aaa-A-bbb', 'must not repeat the extension singleton "a" (again as "A")'],
+  ])('rejects the locale %s, which repeats a subtag', (locale, message) => {
+    expect(issuesOfResponse({ locale })).toEqual(format('locale', message));
+  });
+
+  it.each(['de-DE-1901', 'en-x-a-a', 'de-1901-x-1901', 'en-a-abcde-abcde', 'en-a-aaa-b-bbb'])(
+    'accepts the locale %s, which repeats no variant or singleton',
+    (locale) => {
+      expect(issuesOfResponse({ locale })).toEqual([]);
+    },
+  );
+
+  it('names no repeat in a locale that is malformed anyway', () => {
+    expect(issuesOfResponse({ locale: 'en_US-1901-1901' })).toEqual(
+      format('locale', 'must be a BCP 47 language tag, like "en" or "pt-BR"'),
+    );
   });
 
   it('rejects a comment that is not a string', () => {
@@ -529,10 +612,7 @@ describe('validateSubmission never throws and always explains', () => {
         const result = validateSubmission(input, { now: NOW });
         // The compiled check and the explainer read one schema: they must reach one verdict.
         const explained: ValidationIssue[] = [];
-        explain(SubmissionSchema as unknown as SchemaNode, input, '', {
-          issues: explained,
-          formats: FORMATS,
-        });
+        explain(SubmissionSchema as unknown as SchemaNode, input, '', { issues: explained });
         expect(result.ok, `${key} = ${JSON.stringify(value)?.slice(0, 40)}`).toBe(
           explained.length === 0,
         );

@@ -1,13 +1,13 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { isDateTime, isHttpUrl, parseDateTime } from '../protocol/formats.js';
+import { LOCALE_PATTERN, localeRepeat, parseDateTime } from '../protocol/formats.js';
 import {
   EARLIEST_ANSWERED_AT,
   MAX_CLOCK_SKEW_MS,
   MAX_RESPONSES_PER_SUBMISSION,
 } from '../protocol/limits.js';
 import { RESPONSE_SCHEMA_BY_KIND, type Submission, SubmissionSchema } from '../protocol/schema.js';
-import { explain, type FormatCheck, type SchemaNode } from './explain.js';
+import { explain, type SchemaNode } from './explain.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';
 
 export interface ValidateOptions {
@@ -57,11 +57,6 @@ function isValidSubmission(input: unknown): input is Submission {
 // TypeBox schemas are JSON Schema objects; explain() reads them as such.
 const SUBMISSION_NODE = SubmissionSchema as unknown as SchemaNode;
 
-const FORMATS: ReadonlyMap<string, FormatCheck> = new Map([
-  ['uri', isHttpUrl],
-  ['date-time', isDateTime],
-]);
-
 /**
  * Checks that `input` (parsed JSON) is a valid v1 submission. Never throws on bad input: returns
  * either the typed submission or every issue found, each with a JSON Pointer and a message.
@@ -72,7 +67,7 @@ export function validateSubmission(
 ): ValidationResult<Submission> {
   const issues: ValidationIssue[] = [];
   if (!isValidSubmission(input)) {
-    explain(SUBMISSION_NODE, input, '', { issues, formats: FORMATS });
+    explain(SUBMISSION_NODE, input, '', { issues });
     if (issues.length === 0) {
       // The compiled check and `explain` read the same schema; should they ever disagree, still
       // reject, and say what TypeBox saw.
@@ -87,8 +82,13 @@ export function validateSubmission(
 }
 
 const EARLIEST = Date.parse(EARLIEST_ANSWERED_AT);
+const LOCALE = new RegExp(LOCALE_PATTERN);
 
-/** What a JSON Schema cannot say: ids unique within the batch, answers not from the future. */
+/**
+ * What a JSON Schema cannot say (its description lists these): ids unique within the batch,
+ * answers neither from the future nor from before 2000, and locales that repeat a variant or
+ * singleton in another letter case (the pattern catches repeats spelled alike).
+ */
 function checkAcrossResponses(
   input: unknown,
   options: ValidateOptions,
@@ -102,7 +102,13 @@ function checkAcrossResponses(
   for (let i = 0; i < responses.length; i++) {
     const response: unknown = responses[i];
     if (typeof response !== 'object' || response === null) continue;
-    const { id, answeredAt } = response as { id?: unknown; answeredAt?: unknown };
+    const { id, answeredAt, locale } = response as Record<string, unknown>;
+    // Only a tag the pattern passed: one it refused has its issue already.
+    if (typeof locale === 'string' && locale.length >= 12 && locale.length <= 35) {
+      const repeat = LOCALE.test(locale) ? localeRepeat(locale) : undefined;
+      if (repeat !== undefined)
+        issues.push({ path: `/responses/${i}/locale`, code: 'invalid_format', message: repeat });
+    }
     if (typeof id === 'string') {
       const first = firstIndexOfId.get(id);
       if (first === undefined) firstIndexOfId.set(id, i);
