@@ -90,6 +90,10 @@ function ensureSystemPackages() {
   const missing = [];
   if (!findChromium()) missing.push('chromium');
   if (!env.HARK_PG_URL && !findPostgresBin()) missing.push('postgresql');
+  // The schema-agreement test runs the published JSON Schema through Python's jsonschema too.
+  const pythons = ['/usr/bin/python3', 'python3'];
+  if (!pythons.some((python) => output(python, ['-c', 'import jsonschema']) !== undefined))
+    missing.push('python3-jsonschema');
   // Without it the CSAT emoji faces show as empty boxes in the review screenshots.
   const emojiFont = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
   const optional = existsSync(emojiFont) ? [] : ['fonts-noto-color-emoji'];
@@ -103,6 +107,8 @@ function ensureSystemPackages() {
       help.push(
         'install PostgreSQL server binaries (initdb) or set HARK_PG_URL to a database the tests may use',
       );
+    if (missing.includes('python3-jsonschema'))
+      help.push('install Python 3 with jsonschema (pip install jsonschema)');
     fail(`the tests need ${missing.join(' and ')}: ${help.join('; ')}.`);
   }
   const packages = [...missing, ...optional];
