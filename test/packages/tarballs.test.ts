@@ -1,6 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
@@ -13,6 +23,9 @@ const REPOSITORY = 'https://github.com/hark-feedback/hark';
 
 interface Manifest {
   name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
   private?: boolean;
   license?: string;
   repository?: { type: string; url: string; directory: string };
@@ -196,5 +209,56 @@ describe('the @hark/collector tarball', () => {
         .filter((f) => f.startsWith('dist/dashboard/'))
         .map((f) => relative('dist/dashboard', f)),
     ).toEqual(built);
+  });
+
+  it('installed outside the workspace, its bin serves that dashboard', async () => {
+    const { path, manifest } = tarball('collector');
+    // node_modules as npm lays it out, the dependencies linked from the workspace's install (an
+    // `npm install` of the tarball compiles better-sqlite3 for minutes; the files are the same).
+    const project = join(dir.path, 'installed');
+    const installed = join(project, 'node_modules', '@hark', 'collector');
+    cpSync(path, installed, { recursive: true });
+    for (const dependency of Object.keys({
+      ...manifest.dependencies,
+      ...manifest.peerDependencies,
+    })) {
+      const source = join(ROOT, 'packages/collector/node_modules', dependency);
+      if (!existsSync(source)) continue;
+      const link = join(project, 'node_modules', dependency);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(realpathSync(source), link, 'dir');
+    }
+    const bin = join(installed, manifest.bin?.['hark-collector'] ?? 'missing');
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe(
+      `${manifest.version}\n`,
+    );
+    const child = spawn(
+      process.execPath,
+      [bin, '--db', join(project, 'answers.db'), '--port', '0'],
+      {
+        cwd: project,
+      },
+    );
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          const match = /listening on (http:\/\/\S+)/.exec(out);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+      });
+      const page = await fetch(`${url}/dashboard/`);
+      expect(page.status).toBe(200);
+      const script = /src="(\/dashboard\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+      expect(script).toBeDefined();
+      expect((await fetch(`${url}${script}`)).status).toBe(200);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    }
   });
 });
