@@ -297,12 +297,17 @@ describe('the reference server against DNS rebinding', () => {
     }
   });
 
-  it('answers its public name (allowedHosts), where reading still needs a token', async () => {
+  it('answers its public name (allowedHosts), where reading needs a token, on loopback too', async () => {
+    const lines: string[] = [];
+    const dashboard = join(dir.path, 'dashboard-proxied');
+    mkdirSync(dashboard, { recursive: true });
+    writeFileSync(join(dashboard, 'index.html'), '<!doctype html><title>dashboard</title>');
     const proxied = await startReferenceServer({
       db: dir.file('proxied.db'),
       port: 0,
       allowedHosts: ['https://hark.example'],
-      log: () => {},
+      dashboard,
+      log: (line) => lines.push(line),
     });
     try {
       const submitted = await rawRequest(
@@ -317,22 +322,66 @@ describe('the reference server against DNS rebinding', () => {
         JSON.stringify(submissionOf(answer({ surveyId: 'proxied' }))),
       );
       expect(submitted.status).toBe(202);
-      // Behind a proxy every request comes from loopback: only loopback names read without a token.
-      const read = await rawRequest(proxied.url, 'GET', '/results?surveyId=proxied', {
-        Host: 'hark.example',
-      });
-      expect(read).toMatchObject({
-        status: 403,
-        body: {
-          error: 'admin_token_not_configured',
-          message:
-            'Without an admin token, answers are read and erased only on this machine, through localhost, 127.0.0.1 or [::1]; configure an admin token to reach them from elsewhere.',
-        },
-      });
+      expect(lines).toEqual([
+        'hark-collector: answers cannot be read or erased without an admin token (--admin-token or HARK_ADMIN_TOKEN) once the server has a public name (--public-url): a proxy in front connects from this machine for every visitor; the dashboard is not served.',
+      ]);
+      expect(proxied.dashboardUrl).toBeUndefined();
+      const port = new URL(proxied.url).port;
+      const locked = {
+        error: 'admin_token_not_configured',
+        message:
+          'This collector has no admin token, so nobody may read or erase its answers; configure one (adminToken, or hark-collector --admin-token).',
+      };
+      // Through its public name, and as nginx's default `proxy_pass http://127.0.0.1:PORT`
+      // forwards a visitor (a loopback Host from a loopback peer): reads are off without a token.
+      for (const headers of [
+        { Host: 'hark.example' },
+        { Host: `127.0.0.1:${port}`, 'X-Forwarded-For': '203.0.113.9' },
+        { Host: `127.0.0.1:${port}` },
+      ]) {
+        const exported = await rawRequest(proxied.url, 'GET', '/export?surveyId=proxied', headers);
+        expect(exported).toMatchObject({ status: 403, body: locked });
+        const erased = await rawRequest(proxied.url, 'DELETE', '/visitors/visitor-1', headers);
+        expect(erased).toMatchObject({ status: 403, body: locked });
+      }
+      const page = await rawRequest(proxied.url, 'GET', '/dashboard/', { Host: 'hark.example' });
+      expect(page.status).toBe(404);
       expect(await proxied.store.count('proxied')).toBe(1);
     } finally {
       await proxied.close();
     }
+  });
+
+  it('on loopback without a public name, refuses a read a proxy forwarded, and erases nothing', async () => {
+    const mine = answer({ surveyId: 'forwarded', visitorId: 'visitor-forwarded' });
+    expect((await postSubmission(server.url, submissionOf(mine))).status).toBe(202);
+    const host = new URL(server.url).host;
+    for (const [name, value] of [
+      ['X-Forwarded-For', '203.0.113.9'],
+      ['Forwarded', 'for=203.0.113.9;proto=https'],
+      ['X-Forwarded-Host', 'hark.example'],
+      ['X-Real-IP', '203.0.113.9'],
+      ['Via', '1.1 proxy.example'],
+    ] as const) {
+      const refused = {
+        status: 403,
+        body: {
+          error: 'admin_token_not_configured',
+          message: `Without an admin token, answers are read and erased only by requests made on this machine directly, and this one came through a proxy (it carries ${name}); configure an admin token to reach them through a proxy.`,
+        },
+      };
+      const headers = { Host: host, [name]: value };
+      const exported = await rawRequest(server.url, 'GET', '/export?surveyId=forwarded', headers);
+      expect(exported).toMatchObject(refused);
+      const erased = await rawRequest(server.url, 'DELETE', '/visitors/visitor-forwarded', headers);
+      expect(erased).toMatchObject(refused);
+    }
+    expect(await server.store.count('forwarded')).toBe(1);
+    // Made on this machine directly, the same read is answered.
+    const own = await rawRequest(server.url, 'GET', '/export?surveyId=forwarded&format=ndjson', {
+      Host: host,
+    });
+    expect(own.status).toBe(200);
   });
 
   it('refuses an allowed host that is not a host at start', async () => {

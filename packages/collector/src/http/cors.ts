@@ -2,20 +2,20 @@
 export type AllowedOrigins = '*' | readonly string[];
 
 /**
- * Whether a request's `Origin` may submit. Same-origin requests are always allowed (browsers
- * send `Origin` on same-origin POSTs too); requests without `Origin` come from servers and
- * scripts, which CORS does not govern anyway (CORS is not access control). `ownOrigin` comes from
- * the request's `Host`, so it is the collector's own only once that host passed the allowlist
- * (`allowedHosts`): otherwise a rebound name would be "same-origin" with itself.
+ * Whether a request's `Origin` may submit. Same-origin requests are allowed (browsers send
+ * `Origin` on same-origin POSTs too); requests without `Origin` come from servers and scripts,
+ * which CORS does not govern anyway (CORS is not access control). `ownOrigin` comes from the
+ * request's `Host`, so it is the collector's own only once that host passed the allowlist
+ * (`allowedHosts`); without one, pass undefined: a rebound name would be "same-origin" with itself.
  */
 export function isOriginAllowed(
   origin: string | null,
-  ownOrigin: string,
+  ownOrigin: string | undefined,
   allowed: AllowedOrigins,
 ): boolean {
   if (origin === null) return true;
   if (allowed === '*') return true;
-  if (origin === ownOrigin) return true;
+  if (ownOrigin !== undefined && origin === ownOrigin) return true;
   return allowed.includes(origin);
 }
 

@@ -275,9 +275,24 @@ describe('CORS', () => {
     expect(response.headers.get('vary')).toBe('Origin');
   });
 
-  it('lets the collector’s own origin submit without configuration', async () => {
-    const response = await collector()(post(submission(), { origin: 'http://collector.test' }));
-    expect(response.status).toBe(202);
+  it('lets the collector’s own origin submit once allowedHosts names its host, and not without', async () => {
+    const own = { origin: 'http://collector.test' };
+    const named = collector({ allowedHosts: ['collector.test'] });
+    expect((await named(post(submission(), own))).status).toBe(202);
+    expect(await store.count()).toBe(1);
+    // Without allowedHosts the Host is the client's word: a rebound name would be its own origin.
+    const unnamed = await collector()(
+      post(submission([npsResponse({ surveyId: 'unnamed-host' })]), own),
+    );
+    expect(unnamed.status).toBe(403);
+    expect(await json(unnamed)).toEqual({
+      error: 'origin_not_allowed',
+      message: 'The origin http://collector.test may not submit to this collector.',
+    });
+    expect(await store.count('unnamed-host')).toBe(0);
+    // Listed explicitly, it may.
+    const listed = collector({ allowedOrigins: ['http://collector.test'] });
+    expect((await listed(post(submission(), own))).status).toBe(202);
   });
 
   it('refuses another origin with 403 and stores nothing', async () => {
@@ -831,7 +846,8 @@ describe('allowed hosts (DNS rebinding)', () => {
       readAccess: 'loopback-without-token',
     });
     const status = async (base: string) =>
-      (await handler(new Request(`${base}/results?surveyId=s`))).status;
+      (await handler(new Request(`${base}/results?surveyId=s`), { clientAddress: '127.0.0.1' }))
+        .status;
     expect(await status('http://hark.example')).toBe(403); // answered (no token), not misdirected
     expect(await status('http://hark.example:9000')).toBe(403);
     expect(await status('http://public.example:8443')).toBe(403);
@@ -853,6 +869,23 @@ describe('allowed hosts (DNS rebinding)', () => {
       }),
     );
     expect(response.status).toBe(202);
+  });
+
+  it('without allowedHosts, a rebound name is not same-origin with itself and submits nothing', async () => {
+    const handler = collector();
+    const response = await handler(
+      new Request(`${REBOUND}/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: REBOUND },
+        body: JSON.stringify(submission([npsResponse({ surveyId: 'rebound' })])),
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect(await json(response)).toEqual({
+      error: 'origin_not_allowed',
+      message: `The origin ${REBOUND} may not submit to this collector.`,
+    });
+    expect(await store.count('rebound')).toBe(0);
   });
 
   it('without allowedHosts answers any host, but a rebound name never reads without a token', async () => {
@@ -887,6 +920,11 @@ describe('reading and erasing without an admin token', () => {
     error: 'admin_token_not_configured',
     message:
       'Without an admin token, answers are read and erased only on this machine, through localhost, 127.0.0.1 or [::1]; configure an admin token to reach them from elsewhere.',
+  };
+  const NO_PEER = {
+    error: 'admin_token_not_configured',
+    message:
+      'Without an admin token, answers are read and erased only by requests from this machine, and this request came without a client address: the server adapter must pass it (handler(request, { clientAddress })) for loopback read access; or configure an admin token.',
   };
   const requests = (base: string, answerId: string) => [
     new Request(`${base}/results?surveyId=s`),
@@ -931,7 +969,6 @@ describe('reading and erasing without an admin token', () => {
     expect((await read('http://localhost:8787', '127.0.0.1')).status).toBe(200);
     expect((await read('http://127.0.0.53:8787', '::ffff:127.0.0.1')).status).toBe(200);
     expect((await read('http://[::1]:8787', '::1')).status).toBe(200);
-    expect((await read('http://127.0.0.1')).status).toBe(200); // the adapter did not say who
     // A forged Host from another machine (a collector listening on every interface):
     const forged = await read('http://localhost:8787', '203.0.113.9');
     expect(forged.status).toBe(403);
@@ -948,6 +985,51 @@ describe('reading and erasing without an admin token', () => {
     );
     expect(await json(erased)).toEqual({ erased: 1 });
   });
+
+  it("with readAccess 'loopback-without-token', fails closed when the adapter passes no client address", async () => {
+    const handler = collector({ readAccess: 'loopback-without-token' });
+    const answer = npsResponse({ surveyId: 's', visitorId: 'visitor-kept' });
+    await handler(post(submission([answer])));
+    // A fetch runtime (Bun, Deno, Hono) calling the handler without a context: the Host is the
+    // client's word, so `curl -H 'Host: localhost:8787' http://<public address>/…` must not read.
+    for (const request of requests('http://localhost:8787', answer.id)) {
+      const response = await handler(request);
+      expect([new URL(request.url).pathname, response.status]).toEqual([
+        new URL(request.url).pathname,
+        403,
+      ]);
+      expect(await json(response)).toEqual(NO_PEER);
+    }
+    expect(await store.get(answer.id)).toBeDefined();
+  });
+
+  it.each([
+    ['Forwarded', 'for=203.0.113.9'],
+    ['X-Forwarded-For', '203.0.113.9'],
+    ['X-Forwarded-Host', 'hark.example'],
+    ['X-Real-IP', '203.0.113.9'],
+    ['Via', '1.1 nginx'],
+  ])(
+    "with readAccess 'loopback-without-token', refuses a request a proxy forwarded (%s)",
+    async (name, value) => {
+      const handler = collector({ readAccess: 'loopback-without-token' });
+      const answer = npsResponse({ surveyId: 's', visitorId: 'visitor-kept' });
+      await handler(post(submission([answer])));
+      // What nginx's default `proxy_pass http://127.0.0.1:8787` looks like: a loopback Host from a
+      // loopback peer, with the visitor's address in a header.
+      const message = `Without an admin token, answers are read and erased only by requests made on this machine directly, and this one came through a proxy (it carries ${name}); configure an admin token to reach them through a proxy.`;
+      for (const request of requests('http://127.0.0.1:8787', answer.id)) {
+        request.headers.set(name, value);
+        const response = await handler(request, { clientAddress: '127.0.0.1' });
+        expect([new URL(request.url).pathname, response.status]).toEqual([
+          new URL(request.url).pathname,
+          403,
+        ]);
+        expect(await json(response)).toEqual({ error: 'admin_token_not_configured', message });
+      }
+      expect(await store.get(answer.id)).toBeDefined();
+    },
+  );
 
   it('with an admin token, the loopback exception does not apply', async () => {
     const handler = collector({ readAccess: 'loopback-without-token', adminToken: ADMIN_TOKEN });

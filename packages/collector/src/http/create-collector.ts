@@ -26,7 +26,11 @@ import { themesOutgoing } from './themes-endpoint.js';
 export interface CollectorOptions {
   /** Where answers are stored. */
   readonly store: ResponseStore;
-  /** Browser origins, besides the collector's own, that may submit. Default: none. */
+  /**
+   * Browser origins that may submit. The collector's own origin may too, but only once
+   * `allowedHosts` says which hosts are its own: without it, the `Host` a request names proves
+   * nothing (a rebound name would be "same-origin" with itself). Default: none.
+   */
   readonly allowedOrigins?: AllowedOrigins;
   /** Extra request headers a cross-origin submission may carry (besides Content-Type). */
   readonly allowedHeaders?: readonly string[];
@@ -43,22 +47,28 @@ export interface CollectorOptions {
    * session, erasure):
    * - `'token'` (default): only with the admin token; without one configured, nobody (403).
    * - `'loopback-without-token'`: as `'token'`, but when no admin token is configured, requests
-   *   addressed to a loopback name (`localhost`, 127.x, `[::1]`), from a loopback peer when the
-   *   adapter knows it, may read without one. For a collector that only this machine reaches;
-   *   never behind a reverse proxy on the same machine (nginx sends `Host: 127.0.0.1` upstream).
+   *   addressed to a loopback name (`localhost`, 127.x, `[::1]`) from a loopback peer may read
+   *   without one. The adapter must pass the peer (`context.clientAddress`): without it the
+   *   request is refused. A request carrying `Forwarded`, `X-Forwarded-For`, `X-Forwarded-Host`,
+   *   `X-Real-IP` or `Via` came through a proxy and is refused too. For a collector that only this
+   *   machine reaches; never behind a reverse proxy on the same machine (nginx sends
+   *   `Host: 127.0.0.1` upstream, and not every proxy adds a forwarding header).
    * - `'off'`: not served at all (404).
    */
   readonly readAccess?: ReadAccess;
   /**
    * The `Host` names the collector answers for (see `HostAllowlist`); any other gets 421 before
-   * routing, which stops DNS rebinding. Default: any host — an embedded handler behind a proxy may
-   * not know its public name; its reads are still guarded by the token, or by `readAccess`'s
-   * loopback-name rule, which a rebound name never passes.
+   * routing, which stops DNS rebinding; a request to one of them may submit from its own origin.
+   * Default: any host — an embedded handler behind a proxy may not know its public name; its
+   * reads are still guarded by the token, or by `readAccess`'s loopback-name rule, which a rebound
+   * name never passes, and only `allowedOrigins` may submit from a browser. A `HostAllowlist` is
+   * used as it is, so that names added to it later count (a server that learns its port once
+   * listening).
    */
-  readonly allowedHosts?: readonly string[];
+  readonly allowedHosts?: readonly string[] | HostAllowlist;
   /**
    * Failed admin-token checks allowed per client address and overall in a minute, before 429
-   * with `Retry-After` (lockouts of a minute, doubling). Default 10 and 100.
+   * with `Retry-After` (see `CredentialThrottle`). Default 10 and 100.
    */
   readonly credentialThrottle?: CredentialThrottleOptions;
   /** Path prefix the collector is mounted under, e.g. `/hark`. Default: none. */
@@ -141,7 +151,9 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     );
   }
   const hosts =
-    options.allowedHosts === undefined ? undefined : new HostAllowlist(options.allowedHosts);
+    options.allowedHosts === undefined || options.allowedHosts instanceof HostAllowlist
+      ? options.allowedHosts
+      : new HostAllowlist(options.allowedHosts);
   const throttle = new CredentialThrottle(options.credentialThrottle);
 
   function limit(context: RequestContext, what: string): void {
@@ -220,14 +232,14 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
    */
   function authorise(incoming: Incoming, context: RequestContext): void {
     if (tokenDigest === undefined) {
-      if (readAccess === 'loopback-without-token' && isLocal(incoming, context)) return;
-      throw new HttpError(
-        403,
-        'admin_token_not_configured',
-        readAccess === 'loopback-without-token'
-          ? 'Without an admin token, answers are read and erased only on this machine, through localhost, 127.0.0.1 or [::1]; configure an admin token to reach them from elsewhere.'
-          : 'This collector has no admin token, so nobody may read or erase its answers; configure one (adminToken, or hark-collector --admin-token).',
-      );
+      if (readAccess !== 'loopback-without-token') {
+        throw notConfigured(
+          'This collector has no admin token, so nobody may read or erase its answers; configure one (adminToken, or hark-collector --admin-token).',
+        );
+      }
+      const refusal = notLocal(incoming, context);
+      if (refusal !== undefined) throw notConfigured(refusal);
+      return;
     }
     // A session id is 256 random bits: it cannot be guessed, so it is not throttled, and a signed-in
     // owner keeps working while someone else is locked out.
@@ -344,7 +356,9 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     const origin = incoming.header('origin');
 
     if (path === SUBMIT_PATH) {
-      if (!isOriginAllowed(origin, url.origin, allowedOrigins)) {
+      // Its own origin only under a host it knows is its own (checked above).
+      const ownOrigin = hosts === undefined ? undefined : url.origin;
+      if (!isOriginAllowed(origin, ownOrigin, allowedOrigins)) {
         const message = `The origin ${origin} may not submit to this collector.`;
         return errorOutgoing(new HttpError(403, 'origin_not_allowed', message), { vary: 'Origin' });
       }
@@ -397,10 +411,41 @@ function unauthorised(): HttpError {
   });
 }
 
-/** A request addressed to a loopback name, from a loopback peer when the adapter says which. */
-function isLocal(incoming: Incoming, context: RequestContext): boolean {
+function notConfigured(message: string): HttpError {
+  return new HttpError(403, 'admin_token_not_configured', message);
+}
+
+/** Headers a proxy adds to what it forwards (RFC 7239, the de facto X- ones, RFC 9110 §7.6.3). */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+
+/**
+ * Why a request may not read without a token under `'loopback-without-token'`, or undefined when
+ * it may: addressed to a loopback name, from a known loopback peer, directly (not through a
+ * proxy on this machine, whose upstream request is loopback on both counts). Fails closed: a
+ * peer the adapter did not pass is not assumed to be loopback, since `Host` alone is the
+ * client's word.
+ */
+function notLocal(incoming: Incoming, context: RequestContext): string | undefined {
   const peer = context.clientAddress;
-  return isLoopbackHost(incoming.url) && (peer === undefined || isLoopbackAddress(peer));
+  if (!isLoopbackHost(incoming.url) || (peer !== undefined && !isLoopbackAddress(peer))) {
+    return 'Without an admin token, answers are read and erased only on this machine, through localhost, 127.0.0.1 or [::1]; configure an admin token to reach them from elsewhere.';
+  }
+  if (peer === undefined) {
+    return 'Without an admin token, answers are read and erased only by requests from this machine, and this request came without a client address: the server adapter must pass it (handler(request, { clientAddress })) for loopback read access; or configure an admin token.';
+  }
+  const forwarded = FORWARDING_HEADERS.find((name) => incoming.header(name) !== null);
+  if (forwarded !== undefined) {
+    return `Without an admin token, answers are read and erased only by requests made on this machine directly, and this one came through a proxy (it carries ${canonical(forwarded)}); configure an admin token to reach them through a proxy.`;
+  }
+  return undefined;
+}
+
+/** `x-forwarded-for` → `X-Forwarded-For`, `x-real-ip` → `X-Real-IP`, for messages. */
+function canonical(header: string): string {
+  return header
+    .split('-')
+    .map((part) => (part === 'ip' ? 'IP' : part.charAt(0).toUpperCase() + part.slice(1)))
+    .join('-');
 }
 
 function requireJson(incoming: Incoming): void {

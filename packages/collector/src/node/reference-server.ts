@@ -25,9 +25,14 @@ export interface ReferenceServerOptions {
    * Host names it answers for besides the defaults (`localhost`, `127.0.0.1`, `[::1]` and the
    * listen address, with its port; any IP address): its public name behind a proxy, as
    * `hark.example`, `hark.example:8443` or `https://hark.example`. Any other `Host` gets 421.
+   * With any, answers are read and erased only with an admin token, even on loopback: a public
+   * name means a proxy in front, and a proxy on this machine connects from loopback.
    */
   readonly allowedHosts?: readonly string[];
-  /** Needed to read and erase answers, except on loopback (see `readAccess` of `createCollector`). */
+  /**
+   * Needed to read and erase answers, except on loopback without `allowedHosts` (see `readAccess`
+   * of `createCollector`).
+   */
   readonly adminToken?: string;
   /**
    * Submissions per second each client address may make (bursts of ten seconds' worth); 0 turns
@@ -84,7 +89,8 @@ export function isLoopback(host: string): boolean {
 /**
  * The `hark-collector` server: the collector on Node's HTTP server, with SQLite by default.
  * It answers only for its own host names (`allowedHosts`), and reading or erasing answers needs
- * an admin token unless it listens on loopback only; then requests through loopback names may.
+ * an admin token unless it listens on loopback only and has no public name; then requests made
+ * on this machine through loopback names may.
  */
 export async function startReferenceServer(
   options: ReferenceServerOptions = {},
@@ -95,14 +101,21 @@ export async function startReferenceServer(
     throw new RangeError(`retainDays must be a positive number of days, not ${days}`);
   }
   const host = options.host ?? '127.0.0.1';
-  // Without a token, answers are readable only on loopback, and only through loopback names.
-  const readable = options.adminToken !== undefined || isLoopback(host);
+  const publicNames = options.allowedHosts ?? [];
+  // Without a token, answers are readable only on loopback, and only through loopback names; not
+  // with a public name either: the proxy in front reaches this server from loopback, with
+  // `Host: 127.0.0.1` (nginx's default), for every visitor.
+  const loopbackReads =
+    options.adminToken === undefined && isLoopback(host) && publicNames.length === 0;
+  const readable = options.adminToken !== undefined || loopbackReads;
   if (!readable) {
     log(
-      `hark-collector: answers cannot be read or erased on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN); the dashboard is not served.`,
+      publicNames.length > 0 && isLoopback(host)
+        ? 'hark-collector: answers cannot be read or erased without an admin token (--admin-token or HARK_ADMIN_TOKEN) once the server has a public name (--public-url): a proxy in front connects from this machine for every visitor; the dashboard is not served.'
+        : `hark-collector: answers cannot be read or erased on ${host} without an admin token (--admin-token or HARK_ADMIN_TOKEN); the dashboard is not served.`,
     );
   }
-  const hosts = new HostAllowlist(options.allowedHosts ?? []);
+  const hosts = new HostAllowlist(publicNames);
   const alerts = options.alerts ?? [];
   const issues = checkAlertRules(alerts);
   if (issues.length > 0) {
@@ -132,8 +145,10 @@ export async function startReferenceServer(
       ...(rate > 0
         ? { rateLimiter: tokenBucketLimiter({ capacity: rate * 10, refillPerSecond: rate }) }
         : {}),
-      readAccess:
-        options.adminToken === undefined && isLoopback(host) ? 'loopback-without-token' : 'token',
+      // The same list the wrapper below checks (completed once the port is known): its own
+      // origin may submit only under a host it answers for.
+      allowedHosts: hosts,
+      readAccess: loopbackReads ? 'loopback-without-token' : 'token',
       // Off loopback the dashboard is meant to be reached over https, usually through a proxy
       // that terminates TLS: its cookie must be Secure even though this socket is plain.
       secureCookies: !isLoopback(host),
