@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean' },
     answers: { type: 'string' },
     samples: { type: 'string' },
+    // Which reads to run: themes, comments or both (the default).
+    reads: { type: 'string' },
     // Fill this file and stop (for profiling a read by hand).
     'fill-only': { type: 'string' },
   },
@@ -224,10 +226,11 @@ async function postStream(server, count) {
  * Keeps `concurrency` copies of a read in flight (each started again when it finishes) until
  * `stop` resolves; returns how long each took.
  */
-async function readLoad(server, path, concurrency, stop) {
+async function readLoad(server, pathOf, concurrency, stop) {
   let stopping = false;
   const durations = [];
-  const loop = async () => {
+  const loop = async (_, i) => {
+    const path = pathOf(i);
     while (!stopping) {
       const { status, text, ms } = await request(new URL(path, server.url), {
         headers: { authorization: `Bearer ${TOKEN}` },
@@ -269,11 +272,19 @@ try {
   if (args['fill-only'] !== undefined) process.exit(0);
   const server = await startServer();
   try {
-    const themes = `/themes?surveyId=${SURVEY}`;
-    const search = `/comments?surveyId=${SURVEY}&q=${encodeURIComponent('no comment says this')}`;
+    // Three different queries over the same answers: the server counts identical ones once.
+    const themes = (i) => `/themes?surveyId=${SURVEY}&from=2000-01-0${i + 1}T00:00:00Z`;
+    const search = (i) =>
+      `/comments?surveyId=${SURVEY}&q=${encodeURIComponent(`no comment says this ${i}`)}`;
+    const chosen = (args.reads ?? 'themes,comments').split(',');
+    const loads = [
+      ['themes', '3 × /themes', themes],
+      ['comments', '3 × /comments?q=', search],
+    ].filter(([key]) => chosen.includes(key));
     // Warm-up: JIT, page cache, one of each read.
     await postStream(server, 50);
-    for (const path of [themes, search]) {
+    for (const [, , pathOf] of loads) {
+      const path = pathOf(0);
       const { status, ms: took } = await request(new URL(path, server.url), {
         headers: { authorization: `Bearer ${TOKEN}` },
         keepAlive: false,
@@ -283,10 +294,7 @@ try {
 
     const phases = [];
     phases.push({ name: 'idle', ...summary(await postStream(server, SAMPLES)) });
-    for (const [name, path] of [
-      ['3 × /themes', themes],
-      ['3 × /comments?q=', search],
-    ]) {
+    for (const [, name, path] of loads) {
       const posts = postStream(server, SAMPLES);
       const reads = await readLoad(server, path, 3, posts);
       phases.push({

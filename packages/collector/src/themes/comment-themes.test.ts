@@ -41,6 +41,13 @@ describe('commentTerms', () => {
       ['หน้า', 'ชำระ', 'เงิน', 'ช้า', 'ไม่', 'ดี'],
       ['หน้าชำระ', 'ชำระเงิน', 'เงินช้า', 'ไม่ดี'],
     ],
+    // Turkish lowercases its own way: İ → i, I → ı.
+    [
+      'İSTANBUL şubesi KAPALI',
+      'tr-TR',
+      ['istanbul', 'şubesi', 'kapalı'],
+      ['istanbul şubesi', 'şubesi kapalı'],
+    ],
     // A number between two words breaks the phrase, as a dropped stop word does.
     ['Order 12345 took 3 days, x', 'en', ['order', 'took', 'days'], []],
   ])('%j (%s)', (comment, locale, words, phrases) => {
