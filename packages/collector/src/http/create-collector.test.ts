@@ -1114,6 +1114,66 @@ describe('credential throttle', () => {
     expect((await read(handler, ADMIN_TOKEN, '2001:db8:0:8::1')).status).toBe(200);
   });
 
+  it('keeps an address’s escalation when it then sends the right token', async () => {
+    const handler = guarded();
+    for (let i = 0; i < 10; i++) await read(handler, 'wrong-token', '203.0.113.9');
+    expect((await read(handler, 'wrong-token', '203.0.113.9')).headers.get('retry-after')).toBe(
+      '60',
+    );
+    clock += 60_000;
+    // A guesser who also holds a right token (or the owner after typos) resets the count only.
+    expect((await read(handler, ADMIN_TOKEN, '203.0.113.9')).status).toBe(200);
+    for (let i = 0; i < 9; i++) {
+      expect((await read(handler, 'wrong-token', '203.0.113.9')).status).toBe(401);
+    }
+    expect((await read(handler, 'wrong-token', '203.0.113.9')).status).toBe(401); // the 10th
+    const second = await read(handler, ADMIN_TOKEN, '203.0.113.9');
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('120');
+  });
+
+  it('during an overall lockout still checks tokens from clean addresses, five a minute', async () => {
+    const handler = guarded({ credentialThrottle: { perAddress: 10, overall: 20 } });
+    for (let i = 0; i < 20; i++) await read(handler, 'wrong-token', `198.51.100.${i}`);
+    const overall = {
+      error: 'too_many_failed_credentials',
+      message: 'Too many wrong admin tokens sent to this collector; retry in 60 s.',
+    };
+    // An address that has been guessing is locked out with everyone, the right token included.
+    const guesser = await read(handler, ADMIN_TOKEN, '198.51.100.3');
+    expect(guesser.status).toBe(429);
+    expect(await json(guesser)).toEqual(overall);
+    // The owner, at an address with no failure on record, gets in.
+    expect((await read(handler, ADMIN_TOKEN, '192.0.2.1')).status).toBe(200);
+    // Guessing from fresh addresses is checked too, on the same small budget: one wrong guess
+    // makes its address unclean, and after five clean checks in the minute, nobody's is checked.
+    expect((await read(handler, 'wrong-token', '192.0.2.2')).status).toBe(401);
+    expect((await read(handler, ADMIN_TOKEN, '192.0.2.2')).status).toBe(429);
+    expect((await read(handler, 'wrong-token', '192.0.2.3')).status).toBe(401);
+    expect((await read(handler, 'wrong-token', '192.0.2.4')).status).toBe(401);
+    expect((await read(handler, ADMIN_TOKEN, '192.0.2.1')).status).toBe(200); // the 5th
+    const spent = await read(handler, ADMIN_TOKEN, '192.0.2.1');
+    expect(spent.status).toBe(429);
+    expect(await json(spent)).toEqual(overall);
+    // The wrong guesses on the clean budget did not lengthen the lockout; a new minute, a new budget.
+    clock += 30_000;
+    expect((await read(handler, ADMIN_TOKEN, '192.0.2.9')).status).toBe(429);
+    clock += 30_000;
+    expect((await read(handler, ADMIN_TOKEN, '198.51.100.3')).status).toBe(200);
+  });
+
+  it('does not lengthen the overall lockout past five minutes', async () => {
+    const handler = guarded({ credentialThrottle: { perAddress: 100, overall: 20 } });
+    const lockouts: Array<string | null> = [];
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 20; i++) await read(handler, 'wrong-token', `198.51.100.${i}`);
+      const locked = await read(handler, ADMIN_TOKEN, '198.51.100.1');
+      lockouts.push(locked.headers.get('retry-after'));
+      clock += Number(locked.headers.get('retry-after')) * 1000;
+    }
+    expect(lockouts).toEqual(['60', '120', '240', '300', '300', '300']);
+  });
+
   it('locks everyone out past the overall limit, except sessions already open', async () => {
     const handler = guarded({ credentialThrottle: { perAddress: 10, overall: 20 } });
     const signedIn = await handler(
@@ -1128,7 +1188,7 @@ describe('credential throttle', () => {
     for (let i = 0; i < 20; i++) {
       expect((await read(handler, 'wrong-token', `198.51.100.${i}`)).status).toBe(401);
     }
-    const everyone = await read(handler, ADMIN_TOKEN, '192.0.2.77');
+    const everyone = await read(handler, ADMIN_TOKEN, '198.51.100.7');
     expect(everyone.status).toBe(429);
     expect(await json(everyone)).toEqual({
       error: 'too_many_failed_credentials',
@@ -1190,6 +1250,9 @@ describe('credential throttle', () => {
   it('refuses a throttle limit that is not a whole number >= 1 when created', () => {
     expect(() => guarded({ credentialThrottle: { perAddress: 0 } })).toThrow(
       new RangeError('credentialThrottle.perAddress must be a whole number >= 1, not 0'),
+    );
+    expect(() => guarded({ credentialThrottle: { cleanDuringLockout: 1.5 } })).toThrow(
+      new RangeError('credentialThrottle.cleanDuringLockout must be a whole number >= 1, not 1.5'),
     );
   });
 });

@@ -5,6 +5,11 @@ export interface CredentialThrottleOptions {
   readonly perAddress?: number;
   /** Failed checks all clients together may make in a minute before everyone is. Default 100. */
   readonly overall?: number;
+  /**
+   * During an overall lockout, tokens from addresses with no failure on record are still checked,
+   * this many a minute in all, so that the owner keeps a way in. Default 5.
+   */
+  readonly cleanDuringLockout?: number;
 }
 
 /** Whether a credential may be checked now; if not, for how long the client must wait. */
@@ -20,6 +25,12 @@ const WINDOW_MS = 60_000;
 /** The first lockout; each one that follows within `FORGET_MS` lasts twice as long. */
 const LOCKOUT_MS = 60_000;
 const MOST_LOCKOUT_MS = 3_600_000;
+/**
+ * The overall lockout stops at a few minutes: it refuses the owner's fresh address too (but for
+ * the small clean budget), so anyone with many addresses could otherwise shut the owner out for
+ * an hour.
+ */
+const MOST_OVERALL_LOCKOUT_MS = 300_000;
 /** A client whose last failure is this old starts again from a clean record. */
 const FORGET_MS = 24 * 3_600_000;
 const MOST_ADDRESSES = 10_000;
@@ -30,27 +41,41 @@ interface Record {
   lockedUntil: number;
   lockouts: number;
   lastFailure: number;
+  /** No failure since the last right token (a fresh record is not clean: it is made by a failure). */
+  clean: boolean;
 }
 
 /**
- * Counts failed admin-token checks per client address and overall. Past the limit in a minute the
- * address (or, for the overall limit, every client) is locked out for a minute, doubling with each
- * further lockout up to an hour. While locked out no token is checked at all, the right one
- * included: answering a right token during the lockout would tell the guesser which one it was, and
- * the lockout would slow nothing.
+ * Counts failed admin-token checks per client address and overall.
+ *
+ * - Per address: past the limit in a minute the address is locked out for a minute, doubling with
+ *   each further lockout within a day, up to an hour. While locked out no token from it is checked,
+ *   the right one included: answering a right token during the lockout would tell the guesser
+ *   which one it was, and the lockout would slow nothing. A right token clears the count, not the
+ *   escalation: a guesser who also holds a right token gains nothing by sending it.
+ * - Overall: past the limit in a minute, every address is locked out for a minute, doubling up to
+ *   five minutes, except addresses with no failure on record ("clean": never failed, or right since
+ *   their last failure), whose tokens are still checked, a few a minute in all. So the owner, at
+ *   an address that has not been guessing, still gets in, while guessing from fresh addresses stays
+ *   throttled to that budget (and each wrong guess makes its address unclean).
  */
 export class CredentialThrottle {
   readonly #perAddress: number;
   readonly #overall: number;
+  readonly #cleanBudget: number;
   readonly #addresses = new Map<string, Record>();
   readonly #all: Record = fresh(0);
+  /** Clean checks made during overall lockouts, in the minute that began at `windowStart`. */
+  readonly #clean = { checks: 0, windowStart: 0 };
 
   constructor(options: CredentialThrottleOptions = {}) {
     this.#perAddress = options.perAddress ?? 10;
     this.#overall = options.overall ?? 100;
+    this.#cleanBudget = options.cleanDuringLockout ?? 5;
     for (const [name, value] of [
       ['perAddress', this.#perAddress],
       ['overall', this.#overall],
+      ['cleanDuringLockout', this.#cleanBudget],
     ] as const) {
       if (!Number.isInteger(value) || value < 1) {
         throw new RangeError(
@@ -70,7 +95,7 @@ export class CredentialThrottle {
         scope: 'address',
       };
     }
-    if (this.#all.lockedUntil > now) {
+    if (this.#all.lockedUntil > now && !this.#takeClean(own, now)) {
       return {
         allowed: false,
         retryAfterSeconds: seconds(this.#all.lockedUntil - now),
@@ -78,6 +103,19 @@ export class CredentialThrottle {
       };
     }
     return { allowed: true };
+  }
+
+  /** Whether an address with no failure on record may be checked during an overall lockout. */
+  #takeClean(own: Record | undefined, now: number): boolean {
+    if (own !== undefined && !own.clean) return false;
+    const budget = this.#clean;
+    if (now - budget.windowStart >= WINDOW_MS) {
+      budget.checks = 0;
+      budget.windowStart = now;
+    }
+    if (budget.checks >= this.#cleanBudget) return false;
+    budget.checks += 1;
+    return true;
   }
 
   /** Records a wrong credential from `address`. */
@@ -90,21 +128,36 @@ export class CredentialThrottle {
       const oldest = this.#addresses.keys().next().value;
       if (oldest !== undefined) this.#addresses.delete(oldest);
     }
-    count(own, this.#perAddress, now);
-    count(this.#all, this.#overall, now);
+    own.clean = false;
+    count(own, this.#perAddress, MOST_LOCKOUT_MS, now);
+    // A failure checked on the clean budget is limited by it: it does not extend the lockout.
+    if (this.#all.lockedUntil <= now) count(this.#all, this.#overall, MOST_OVERALL_LOCKOUT_MS, now);
   }
 
-  /** A right credential from `address`: its earlier failures were typos, not guesses. */
+  /**
+   * A right credential from `address`: its earlier failures were typos, not guesses, so its count
+   * starts again; its lockouts still count towards the next one's length.
+   */
   succeeded(address: string | undefined): void {
-    this.#addresses.delete(clientKey(address));
+    const own = this.#addresses.get(clientKey(address));
+    if (own === undefined) return;
+    own.failures = 0;
+    own.clean = true;
   }
 }
 
 function fresh(now: number): Record {
-  return { failures: 0, windowStart: now, lockedUntil: 0, lockouts: 0, lastFailure: now };
+  return {
+    failures: 0,
+    windowStart: now,
+    lockedUntil: 0,
+    lockouts: 0,
+    lastFailure: now,
+    clean: false,
+  };
 }
 
-function count(record: Record, limit: number, now: number): void {
+function count(record: Record, limit: number, most: number, now: number): void {
   if (now - record.lastFailure > FORGET_MS) record.lockouts = 0;
   if (now - record.windowStart >= WINDOW_MS) {
     record.failures = 0;
@@ -113,7 +166,7 @@ function count(record: Record, limit: number, now: number): void {
   record.lastFailure = now;
   record.failures += 1;
   if (record.failures < limit) return;
-  const lockout = Math.min(MOST_LOCKOUT_MS, LOCKOUT_MS * 2 ** record.lockouts);
+  const lockout = Math.min(most, LOCKOUT_MS * 2 ** record.lockouts);
   record.lockouts += 1;
   record.lockedUntil = now + lockout;
   record.failures = 0;
