@@ -1,4 +1,4 @@
-import { codePointLength, FORBIDDEN_KEYS } from '../protocol/formats.js';
+import { codePointLength, FORBIDDEN_KEYS, isWithinLength } from '../protocol/formats.js';
 import { STRING_CHECK } from '../protocol/schema.js';
 import { childPath, type ValidationIssue } from './issue.js';
 import { formatMessage } from './messages.js';
@@ -163,18 +163,21 @@ function explainString(
     ctx.issues.push(typeIssue(path, 'string', value));
     return;
   }
-  // Lengths in code points, as JSON Schema counts them (and the compiled checks).
-  const length = codePointLength(value);
-  if (schema.minLength !== undefined && length < schema.minLength) {
+  // Lengths in code points, as JSON Schema counts them (and the compiled checks); a string has
+  // at least half as many code points as UTF-16 units, so most need no counting.
+  const { minLength, maxLength } = schema;
+  if (
+    minLength !== undefined &&
+    value.length < 2 * minLength &&
+    (value.length < minLength || codePointLength(value) < minLength)
+  ) {
     const message =
-      schema.minLength === 1
-        ? 'must not be empty'
-        : `must be at least ${schema.minLength} characters long`;
+      minLength === 1 ? 'must not be empty' : `must be at least ${minLength} characters long`;
     ctx.issues.push({ path, code: 'too_short', message });
     return;
   }
-  if (schema.maxLength !== undefined && length > schema.maxLength) {
-    const message = `must be at most ${schema.maxLength} characters long, not ${length}`;
+  if (maxLength !== undefined && !isWithinLength(value, maxLength)) {
+    const message = `must be at most ${maxLength} characters long, not ${codePointLength(value)}`;
     ctx.issues.push({ path, code: 'too_long', message });
     return;
   }
