@@ -85,6 +85,20 @@ describe('hark-collector under its supervisor', () => {
     expect(stderr()).not.toContain('was killed by');
   });
 
+  it('closes once when every process gets the signal (Ctrl-C, a service manager stopping the cgroup)', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      const { supervisor, serverPid, stderr } = await startBin();
+      const exited = once(supervisor, 'exit');
+      // Both at once, as a terminal's process group or systemd's KillMode=control-group does:
+      // the server gets its own copy and then the one its supervisor forwards.
+      process.kill(serverPid, signal);
+      supervisor.kill(signal);
+      expect({ signal, exit: await exited }).toEqual({ signal, exit: [0, null] });
+      expect(alive(serverPid)).toBe(false);
+      expect(stderr()).not.toContain('was killed by');
+    }
+  });
+
   it('takes the server down with it when the supervisor itself is killed with SIGKILL', async () => {
     const { supervisor, url, serverPid } = await startBin();
     const exited = once(supervisor, 'exit');

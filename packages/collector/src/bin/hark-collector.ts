@@ -161,20 +161,25 @@ try {
     ...(dashboard === undefined ? {} : { dashboard }),
     ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
   });
+  // A Ctrl-C or a service manager signals every process of the group or cgroup, and the
+  // supervisor forwards its own copy too: a second signal must not kill a close under way.
+  // Installed before the start-up line, so whoever waits for that line may stop us at once.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
   const store = values.postgres === undefined ? `SQLite ${values.db ?? 'hark.db'}` : 'PostgreSQL';
   console.log(
     `hark-collector: listening on ${server.url} (${store}); POST ${server.url}/v1/responses`,
   );
   if (server.dashboardUrl !== undefined)
     console.log(`hark-collector: dashboard at ${server.dashboardUrl}`);
-  const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 } catch (error) {
   process.stderr.write(
     `hark-collector: cannot start: ${error instanceof Error ? error.message : String(error)}\n`,

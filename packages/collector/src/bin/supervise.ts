@@ -35,6 +35,9 @@ export function superviseServer(log: (line: string) => void): Promise<void> {
   if (role === 'off') return Promise.resolve();
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    // Its own process group: a terminal's Ctrl-C reaches the supervisor alone, which forwards it
+    // once (a service manager killing the whole cgroup is handled by the server ignoring repeats).
+    detached: true,
     env: { ...process.env, [SUPERVISED]: 'server' },
   });
   const forwarded = new Set<NodeJS.Signals>();
