@@ -47,7 +47,8 @@ async function shown(page: Page): Promise<boolean> {
 /** Answers the survey on the page by mouse; resolves once thanked. */
 async function answer(page: Page, score: number, comment?: string): Promise<void> {
   const s = survey(page);
-  await s.getByRole('radio', { name: String(score), exact: true }).check();
+  // A point's name is its number, then (at the ends) its words: "10, Extremely likely".
+  await s.getByRole('radio', { name: new RegExp(`^${score}(, |$)`) }).check();
   if (comment !== undefined) await s.getByRole('textbox').fill(comment);
   await s.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => s.locator('p.thanks').textContent()).toBe('Thank you for your feedback!');

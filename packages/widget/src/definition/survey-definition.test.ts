@@ -43,6 +43,16 @@ describe('checkDefinition', () => {
     ]);
   });
 
+  it('takes a heading level from 1 to 6, and reports any other', () => {
+    for (const headingLevel of [1, 3, 6])
+      expect(checkDefinition({ id: 'h', kind: 'nps', headingLevel })).toEqual([]);
+    for (const headingLevel of [0, 7, 2.5, '2', null]) {
+      expect(checkDefinition({ id: 'h', kind: 'nps', headingLevel })).toEqual([
+        { path: '/headingLevel', message: 'must be an integer from 1 to 6' },
+      ]);
+    }
+  });
+
   it('accepts text in several languages', () => {
     expect(
       checkDefinition({

@@ -29,6 +29,8 @@ export interface SurveyDefinition extends SurveyText {
   readonly variant?: string;
   /** CSAT only: how the points look. */
   readonly look?: CsatLook;
+  /** Level of the question's heading, 1 to 6 (default 2), to fit the page's outline. */
+  readonly headingLevel?: number;
   /** BCP 47 tag of the language of this definition's own text (default `en`). */
   readonly locale?: string;
   /**
@@ -50,7 +52,16 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const TEXT_KEYS = ['question', 'lowLabel', 'highLabel'] as const;
 const BANDS = ['detractor', 'passive', 'promoter'] as const;
 const TEXT = new Set([...TEXT_KEYS, 'followUp']);
-const KNOWN = new Set([...TEXT, 'id', 'kind', 'variant', 'look', 'locale', 'translations']);
+const KNOWN = new Set([
+  ...TEXT,
+  'id',
+  'kind',
+  'variant',
+  'look',
+  'headingLevel',
+  'locale',
+  'translations',
+]);
 const MIRROR = 'must be given, as the survey’s own text gives it';
 const ID_RULE =
   'must be 1 to 64 letters, digits, "_", ".", ":" or "-", starting with a letter or digit';
@@ -123,6 +134,9 @@ export function checkDefinition(value: unknown): DefinitionIssue[] {
       issue('/look', 'must be one of "numbers", "emoji", "stars"');
     }
   }
+  const level = d.headingLevel;
+  if (level !== undefined && ![1, 2, 3, 4, 5, 6].includes(level as number))
+    issue('/headingLevel', 'must be an integer from 1 to 6');
   const own = d.locale === undefined ? 'en' : canonical(d.locale);
   if (own === undefined) issue('/locale', 'must be a BCP 47 language tag, like "en" or "pt-BR"');
   if (d.translations !== undefined) {

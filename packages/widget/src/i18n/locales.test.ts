@@ -45,7 +45,11 @@ function spoken(el: Element): string[] {
     if (text !== '' && !hidden) texts.push(text);
   }
   for (const labelled of root.querySelectorAll('[aria-label]')) {
-    texts.push(labelled.getAttribute('aria-label') as string);
+    const label = labelled.getAttribute('aria-label') as string;
+    // A point's name is its digits, then its words ("0, Not at all likely"): each part checked.
+    const point = labelled.matches('input[type="radio"]') ? label.indexOf(', ') : -1;
+    if (point < 0) texts.push(label);
+    else texts.push(label.slice(0, point), label.slice(point + 2));
   }
   return texts;
 }

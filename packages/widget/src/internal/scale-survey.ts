@@ -24,6 +24,7 @@ import {
 import { PageLanguageController } from '../i18n/page-language-controller.js';
 import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast.js';
 import { hasFocusWithin } from './deep-active-element.js';
+import { focusBack, focusOrigin, noteFocusOrigins } from './focus-return.js';
 import { scaleSurveyStyles } from './scale-survey.styles.js';
 import { type ScoreBand, type SurveyKind, scoreBand } from './survey-kind.js';
 import { visuallyHiddenStyles } from './visually-hidden.styles.js';
@@ -83,6 +84,7 @@ export abstract class HarkScaleSurvey extends LitElement {
     surveyId: { attribute: 'survey-id' },
     locale: {},
     question: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
     lowLabel: { attribute: 'low-label' },
     highLabel: { attribute: 'high-label' },
     detractorPrompt: { attribute: 'detractor-prompt' },
@@ -123,6 +125,11 @@ export abstract class HarkScaleSurvey extends LitElement {
   declare locale: string | undefined;
   /** The question, shown as text (never HTML). Defaults to the kind's standard question. */
   declare question: string | undefined;
+  /**
+   * Level of the question's heading (`heading-level`, 1 to 6, default 2), to fit the page's
+   * outline: screen-reader users find the survey by heading navigation.
+   */
+  declare headingLevel: number | undefined;
   /** Label of the lowest point (`low-label`), e.g. "Not at all likely". */
   declare lowLabel: string | undefined;
   /** Label of the highest point (`high-label`), e.g. "Extremely likely". */
@@ -200,7 +207,7 @@ export abstract class HarkScaleSurvey extends LitElement {
   protected face(point: number): TemplateResult | string {
     return this.language.number(point);
   }
-  /** The accessible name of a point when it should say more than its number. */
+  /** What a point means in words, when more than its number (CSAT); its name adds them to the number. */
   protected pointLabel(_point: number): string | undefined {
     return undefined;
   }
@@ -227,6 +234,7 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    noteFocusOrigins();
     this.#colorScheme?.addEventListener('change', this.#onSchemeChange);
   }
 
@@ -274,17 +282,20 @@ export abstract class HarkScaleSurvey extends LitElement {
   readonly #onHostKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
     // Never mid-send, and never throw away a comment being typed: Escape there does nothing.
-    if (this.state === 'sending') return;
+    if (this.state === 'sending') {
+      event.preventDefault();
+      return;
+    }
     const from = event.composedPath()[0];
-    if (from instanceof HTMLTextAreaElement && from.value.trim() !== '') return;
+    // Handled either way: a dialog around the survey must not take it as a cancel either.
     event.preventDefault();
-    this.dismiss('escape');
+    if (!(from instanceof HTMLTextAreaElement && from.value.trim() !== '')) this.dismiss('escape');
   };
 
   readonly #onFocusIn = (event: FocusEvent): void => {
     const from = event.relatedTarget;
     if (from instanceof HTMLElement && !this.contains(from) && from !== this)
-      this.#returnFocusTo = from;
+      this.#returnFocusTo = focusOrigin(event);
   };
 
   readonly #onSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -328,7 +339,10 @@ export abstract class HarkScaleSurvey extends LitElement {
       return;
     }
     this.state = 'thanks';
-    this.announcement = this.say(() => msg('Thank you for your feedback!', { id: 'thanks' }));
+    // Said once: by the thank-you taking focus when focus was in the survey, else by the live region.
+    this.announcement = focusWasInside
+      ? ''
+      : this.say(() => msg('Thank you for your feedback!', { id: 'thanks' }));
     await this.updateComplete;
     if (focusWasInside) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
   };
@@ -343,7 +357,7 @@ export abstract class HarkScaleSurvey extends LitElement {
       answered: this.state === 'thanks',
     });
     this.hidden = true;
-    if (focusWasInside && this.#returnFocusTo?.isConnected) this.#returnFocusTo.focus();
+    if (focusWasInside) focusBack(this.#returnFocusTo, this);
   }
 
   /** WCAG 1.4.11 / 1.4.3 for a custom `--hark-accent`: fix the text on it, report what cannot be fixed. */
@@ -391,6 +405,8 @@ export abstract class HarkScaleSurvey extends LitElement {
 
   #renderScale(): TemplateResult {
     const [defaultLow, defaultHigh] = this.defaultEnds();
+    const low = this.lowLabel ?? defaultLow;
+    const high = this.highLabel ?? defaultHigh;
     const id = this.#ids;
     const points = Array.from({ length: this.max - this.min + 1 }, (_, i) => this.min + i);
     return html`
@@ -399,32 +415,34 @@ export abstract class HarkScaleSurvey extends LitElement {
         class="scale"
         part="scale"
         aria-labelledby="${id}-question"
-        aria-describedby="${id}-ends${this.invalid ? ` ${id}-error` : ''}"
+        aria-describedby=${this.invalid ? `${id}-error` : nothing}
         aria-required="true"
         aria-invalid=${this.invalid ? 'true' : 'false'}
         @keydown=${this.#keyboard.handleKeydown}
         @change=${this.#onChange}
       >
         ${points.map((point) => {
-          const label = this.pointLabel(point);
-          const end =
-            point === this.min ? `${id}-low` : point === this.max ? `${id}-high` : undefined;
+          // The name starts with what the point shows (WCAG 2.5.3: "click 2" works), then its
+          // words: an end's label (a name is read for sure; a description may be delayed or
+          // skipped), else its own (CSAT), never both for one point.
+          const digits = this.language.number(point);
+          const words =
+            point === this.min ? low : point === this.max ? high : this.pointLabel(point);
           return html`<label class="option" part="option${this.score === point ? ' option-checked' : ''}">
             <input
               type="radio"
               name="score"
               .value=${String(point)}
               .checked=${this.score === point}
-              aria-label=${label ?? this.language.number(point)}
-              aria-describedby=${end ?? nothing}
+              aria-label=${words ? `${digits}, ${words}` : digits}
               ?disabled=${this.state === 'sending'}
             /><span class="face" aria-hidden="true">${this.face(point)}</span>
           </label>`;
         })}
       </div>
-      <p class="ends" part="ends" id="${id}-ends">
-        <span id="${id}-low">${this.lowLabel ?? defaultLow}</span>
-        <span id="${id}-high">${this.highLabel ?? defaultHigh}</span>
+      <p class="ends" part="ends">
+        <span>${low}</span>
+        <span>${high}</span>
       </p>
       ${
         this.invalid
@@ -481,13 +499,18 @@ export abstract class HarkScaleSurvey extends LitElement {
           </form>`;
     return html`<div class="card" part="base" lang=${lang} dir=${dir}>
         <div class="header">
-          <p class="question" part="question" id="${id}-question">${this.question ?? this.defaultQuestion()}</p>
+          <p class="question" part="question" id="${id}-question" role="heading" aria-level=${headingLevel(this.headingLevel)}>${this.question ?? this.defaultQuestion()}</p>
           ${dismiss}
         </div>
         ${body}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${lang}>${this.announcement}</div>`;
   }
+}
+
+/** A heading level as HTML has them, 1 to 6; anything else (unset, "7", "x") is 2. */
+export function headingLevel(level: unknown): number {
+  return [1, 2, 3, 4, 5, 6].includes(level as number) ? (level as number) : 2;
 }
 
 /**

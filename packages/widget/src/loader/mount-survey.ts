@@ -5,6 +5,8 @@ import type { HarkSurvey } from '../components/survey/hark-survey.component.js';
 import { checkDefinition } from '../definition/survey-definition.js';
 import { Delivery } from '../delivery/delivery.js';
 import { outboxSubmitter } from '../delivery/submitter.js';
+import { hasFocusWithin } from '../internal/deep-active-element.js';
+import { focusBack } from '../internal/focus-return.js';
 import { scrubPii } from './scrub-pii.js';
 import { type MountedSurvey, type MountRequest, PENDING_KEY } from './ui-module.js';
 
@@ -74,8 +76,12 @@ export async function mountSurvey(request: MountRequest): Promise<MountedSurvey 
   };
   survey.addEventListener('hark-dismiss', (event) => {
     request.onClosed(event.detail.answered);
-    // After the survey's own focus return and closing, take it off the page.
-    setTimeout(() => survey.remove());
+    // After the survey's own focus return and closing, take it off the page. Focus was given back
+    // inside it (a tab's launcher): move it on first, never leaving it to fall to <body>.
+    setTimeout(() => {
+      if (hasFocusWithin(survey)) focusBack(undefined, survey);
+      survey.remove();
+    });
   });
   host.append(survey);
   // A tab survey shows its launcher; the visitor opens it.

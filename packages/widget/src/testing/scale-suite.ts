@@ -10,7 +10,7 @@ export interface ScaleSuiteOptions {
   readonly kind: SurveyKind;
   readonly min: number;
   readonly max: number;
-  /** The accessible names of the points, lowest first. */
+  /** The accessible names of the points, lowest first: each starts with the number shown. */
   readonly names: readonly string[];
   readonly question: string;
   readonly ends: readonly [string, string];
@@ -122,7 +122,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       await settle(el);
       const tree = await commands.ariaSnapshot('#under-test');
       const expected = [
-        `- paragraph: ${options.question}`,
+        `- heading "${options.question}" [level=2]`,
         '- button "Close survey"',
         `- radiogroup "${options.question}":`,
         ...names.map((name) => `  - radio "${name}"`),
@@ -135,15 +135,38 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       ).toEqual(expected);
     });
 
-    it('describes the first and last points with the labels of the scale’s ends', async () => {
+    it('names each point by the number it shows, then its words; the ends’ labels in the end points’ names, said once (WCAG 2.5.3)', async () => {
       const el = await mount();
-      const [first, last] = [radios(el)[0], radios(el).at(-1)];
-      const describedBy = (radio: HTMLInputElement | undefined) =>
-        (radio?.getAttribute('aria-describedby') ?? '')
-          .split(' ')
-          .map((id) => shadow(el).getElementById(id)?.textContent?.trim());
-      expect(describedBy(first)).toEqual([options.ends[0]]);
-      expect(describedBy(last)).toEqual([options.ends[1]]);
+      const faces = [...shadow(el).querySelectorAll('.face')].map((face) => face.textContent);
+      const named = radios(el).map((radio) => radio.getAttribute('aria-label') ?? '');
+      expect(named).toEqual(names);
+      // "Click 2" finds the point showing 2: its name begins with what it shows.
+      expect(named.map((name) => name.split(', ')[0])).toEqual(faces);
+      expect(named[0]).toBe(`${faces[0]}, ${options.ends[0]}`);
+      expect(named.at(-1)).toBe(`${faces.at(-1)}, ${options.ends[1]}`);
+      // Names, not descriptions (which some screen readers delay or skip): nothing said twice.
+      for (const radio of radios(el)) expect(radio.hasAttribute('aria-describedby')).toBe(false);
+      expect(
+        shadow(el).querySelector('[role="radiogroup"]')?.hasAttribute('aria-describedby'),
+      ).toBe(false);
+      el.lowLabel = 'Never';
+      await settle(el);
+      expect(radios(el)[0]?.getAttribute('aria-label')).toBe(`${faces[0]}, Never`);
+    });
+
+    it('makes the question a heading, level 2 unless `heading-level` says 1 to 6', async () => {
+      const el = await mount('heading-level="4"');
+      el.id = 'under-test';
+      await settle(el);
+      expect(await commands.ariaSnapshot('#under-test')).toContain(
+        `- heading "${options.question}" [level=4]`,
+      );
+      el.setAttribute('heading-level', '9');
+      await settle(el);
+      expect(await commands.ariaSnapshot('#under-test')).toContain(
+        `- heading "${options.question}" [level=2]`,
+      );
+      expect(await axeViolations(el)).toEqual([]);
     });
 
     it('checks exactly one point after a choice, and none before', async () => {
@@ -158,7 +181,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       expect(tree).toContain(`radio "${names[2]}" [checked]`);
     });
 
-    it('announces the thank-you in a polite status region', async () => {
+    it('announces the thank-you in a polite status region when focus was elsewhere', async () => {
       const el = await mount();
       radios(el)[0]?.click();
       await settle(el);
@@ -259,6 +282,18 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       expect(deepActiveElement()?.classList.contains('thanks')).toBe(true);
     });
 
+    it('says the thank-you once: it takes focus, and the live region stays silent', async () => {
+      const el = await mountBetweenButtons('no-dismiss no-follow-up');
+      el.id = 'under-test';
+      await userEvent.keyboard('{Tab}{End}{Tab}{Enter}');
+      await vi.waitFor(() => expect(el.state).toBe('thanks'));
+      await settle(el);
+      expect(deepActiveElement()?.classList.contains('thanks')).toBe(true);
+      expect(shadow(el).querySelector('[role="status"]')?.textContent?.trim()).toBe('');
+      const tree = await commands.ariaSnapshot('#under-test');
+      expect(tree.match(/Thank you for your feedback!/g)).toHaveLength(1);
+    });
+
     it('sent without a score: says so and puts focus on the scale', async () => {
       const el = await mountBetweenButtons('no-dismiss');
       await userEvent.keyboard('{Tab}{Tab}{Enter}');
@@ -316,6 +351,60 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       expect(dismissed.map((e) => e.detail)).toEqual([
         { surveyId: 's1', reason: 'escape', answered: true },
       ]);
+    });
+
+    describe('gives focus back to where it came from in another survey (2.4.3)', () => {
+      /** Before, survey A, survey B, After: focus comes to B's close button from inside A. */
+      async function twoSurveys(): Promise<[HarkScaleSurvey, HarkScaleSurvey]> {
+        const b = await mountBetweenButtons();
+        const a = document.createElement(tag) as HarkScaleSurvey;
+        a.noDismiss = true;
+        a.noFollowUp = true;
+        b.before(a);
+        await settle(a);
+        await userEvent.keyboard('{Tab}{Tab}{Tab}'); // A's point, A's Send, B's close button
+        expect(deepActiveElement()?.classList.contains('dismiss')).toBe(true);
+        expect(deepActiveElement()?.getRootNode()).toBe(shadow(b));
+        return [a, b];
+      }
+      const sendOf = (el: HarkScaleSurvey) => shadow(el).querySelector('.submit');
+
+      it('the close button pressed with Enter: back to the other survey’s Send, not <body>', async () => {
+        const [a, b] = await twoSurveys();
+        await userEvent.keyboard('{Enter}');
+        expect(b.hidden).toBe(true);
+        expect(deepActiveElement()).toBe(sendOf(a));
+      });
+
+      it('Escape inside: back to the other survey’s Send', async () => {
+        const [a, b] = await twoSurveys();
+        await userEvent.keyboard('{Tab}{ArrowRight}{Escape}');
+        expect(b.hidden).toBe(true);
+        expect(deepActiveElement()).toBe(sendOf(a));
+      });
+
+      it('where it came from is gone: on to what follows the survey', async () => {
+        const [a, b] = await twoSurveys();
+        a.remove();
+        await userEvent.keyboard('{Escape}');
+        expect(b.hidden).toBe(true);
+        expect(document.activeElement?.id).toBe('after');
+      });
+
+      it('nothing follows the survey: the page’s main, never <body>', async () => {
+        const [a, b] = await twoSurveys();
+        const main = document.createElement('main');
+        document.body.append(main);
+        main.append(a, b);
+        document.getElementById('after')?.remove();
+        document.getElementById('before')?.remove();
+        a.remove();
+        radios(b)[0]?.focus(); // focused from code: no origin at all
+        await userEvent.keyboard('{Escape}');
+        expect(b.hidden).toBe(true);
+        expect(document.activeElement).toBe(main);
+        expect(main.tabIndex).toBe(-1);
+      });
     });
 
     it('closes with the close button', async () => {

@@ -9,7 +9,8 @@ const FACES = ['😠', '🙁', '😐', '🙂', '😄'] as const;
 
 /**
  * @summary Customer satisfaction: "How satisfied are you…", 1 (very dissatisfied) to 5 (very
- * satisfied). Every point has a spoken label, whatever it looks like.
+ * satisfied). Every point is named by its number and its words ("2, Dissatisfied"), whatever
+ * it looks like.
  *
  * Events, parts and custom properties: see `HarkScaleSurvey`.
  */
@@ -39,15 +40,13 @@ export class HarkCsat extends HarkScaleSurvey {
     return [msg('Very dissatisfied', { id: 'csat-1' }), msg('Very satisfied', { id: 'csat-5' })];
   }
 
-  protected override pointLabel(point: number): string {
-    const labels = [
-      msg('Very dissatisfied', { id: 'csat-1' }),
+  /** The middle points' words; 1 and 5 are named by the scale's ends (`defaultEnds`). */
+  protected override pointLabel(point: number): string | undefined {
+    return [
       msg('Dissatisfied', { id: 'csat-2' }),
       msg('Neither satisfied nor dissatisfied', { id: 'csat-3' }),
       msg('Satisfied', { id: 'csat-4' }),
-      msg('Very satisfied', { id: 'csat-5' }),
-    ];
-    return labels[point - 1] ?? this.language.number(point);
+    ][point - 2];
   }
 
   protected override face(point: number): TemplateResult | string {

@@ -6,12 +6,14 @@ runScaleSuite({
   kind: 'csat',
   min: 1,
   max: 5,
+  // The number shown, then the words: "click 2" works (WCAG 2.5.3), and 1 and 5 say their
+  // words once, though they are also the scale's end labels.
   names: [
-    'Very dissatisfied',
-    'Dissatisfied',
-    'Neither satisfied nor dissatisfied',
-    'Satisfied',
-    'Very satisfied',
+    '1, Very dissatisfied',
+    '2, Dissatisfied',
+    '3, Neither satisfied nor dissatisfied',
+    '4, Satisfied',
+    '5, Very satisfied',
   ],
   question: 'How satisfied are you with your experience?',
   ends: ['Very dissatisfied', 'Very satisfied'],

@@ -25,6 +25,7 @@ import {
 } from '../../i18n/localization.js';
 import { PageLanguageController } from '../../i18n/page-language-controller.js';
 import { deepActiveElement, hasFocusWithin } from '../../internal/deep-active-element.js';
+import { focusBack } from '../../internal/focus-return.js';
 import type { HarkScaleSurvey, Submitter } from '../../internal/scale-survey.js';
 import '../ces/hark-ces.js';
 import '../csat/hark-csat.js';
@@ -222,7 +223,7 @@ export class HarkSurvey extends LitElement {
           this.presentation === 'tab'
             ? this.renderRoot.querySelector<HTMLElement>('.launcher')
             : this.#returnFocusTo;
-        if (back?.isConnected) back.focus();
+        focusBack(back, this);
       });
     }
   }
@@ -249,6 +250,15 @@ export class HarkSurvey extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // A launcher appearing on the page is announced, as a corner card is (after this render, so
+    // the live region is already there to change).
+    if (changed.has('presentation') && this.presentation === 'tab' && !this.open) {
+      void this.updateComplete.then(() => {
+        this.announcement = inLanguage(this.#catalogue, () =>
+          msg('A feedback button is at the end of the page.', { id: 'tab-notice' }),
+        );
+      });
+    }
     // A new presentation while open re-renders the survey in another container: open that one.
     if (!changed.has('open') && !changed.has('presentation')) return;
     this.#watchPage();
@@ -298,6 +308,7 @@ export class HarkSurvey extends LitElement {
       followUp?.promoter,
       t.followUp === false,
       d.variant,
+      d.headingLevel,
       this.theme,
       this.submitter,
       locale,
@@ -312,17 +323,18 @@ export class HarkSurvey extends LitElement {
       promoter,
       noFollowUp,
       variant,
+      level,
       theme,
       submitter,
       lang,
     ] = props;
     switch (d.kind) {
       case 'nps':
-        return html`<hark-nps .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-nps>`;
+        return html`<hark-nps .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .headingLevel=${level} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-nps>`;
       case 'csat':
-        return html`<hark-csat .look=${d.look ?? 'numbers'} .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-csat>`;
+        return html`<hark-csat .look=${d.look ?? 'numbers'} .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .headingLevel=${level} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-csat>`;
       case 'ces':
-        return html`<hark-ces .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-ces>`;
+        return html`<hark-ces .surveyId=${id} .question=${question} .lowLabel=${low} .highLabel=${high} .detractorPrompt=${detractor} .passivePrompt=${passive} .promoterPrompt=${promoter} .noFollowUp=${noFollowUp} .variant=${variant} .headingLevel=${level} .theme=${theme} .submitter=${submitter} .locale=${lang}></hark-ces>`;
     }
   }
 
@@ -345,10 +357,12 @@ export class HarkSurvey extends LitElement {
     const definition = this.definition as SurveyDefinition;
     const { lang, dir } = language;
     const survey = this.#renderSurvey(definition, text ?? definition, locale);
+    // The dialog and the card are named by the question, as the survey's group and heading are.
+    const name = (text ?? definition).question ?? defaultQuestion(definition.kind);
     const status = html`<div class="visually-hidden" role="status" aria-live="polite" lang=${lang}>${this.announcement}</div>`;
     switch (this.presentation) {
       case 'modal':
-        return html`<dialog part="dialog" lang=${lang} dir=${dir} aria-label=${msg('Survey', { id: 'survey' })} @cancel=${this.#onCancel}>${this.open ? survey : nothing}</dialog>`;
+        return html`<dialog part="dialog" lang=${lang} dir=${dir} aria-label=${name} @cancel=${this.#onCancel}>${this.open ? survey : nothing}</dialog>`;
       case 'corner':
       case 'tab': {
         const launcher =
@@ -363,7 +377,7 @@ export class HarkSurvey extends LitElement {
             lang=${lang}
             dir=${dir}
             role="region"
-            aria-label=${msg('Survey', { id: 'survey' })}
+            aria-label=${name}
             popover=${supportsPopover ? 'manual' : nothing}
             ?hidden=${!supportsPopover && !this.open}
           >
@@ -374,6 +388,20 @@ export class HarkSurvey extends LitElement {
       default:
         return survey;
     }
+  }
+}
+
+/** The kind's standard question, as its element says it (same message ids). */
+function defaultQuestion(kind: SurveyDefinition['kind']): string {
+  switch (kind) {
+    case 'nps':
+      return msg('How likely are you to recommend us to a friend or colleague?', {
+        id: 'nps-question',
+      });
+    case 'csat':
+      return msg('How satisfied are you with your experience?', { id: 'csat-question' });
+    case 'ces':
+      return msg('How easy was it to get what you needed today?', { id: 'ces-question' });
   }
 }
 

@@ -285,3 +285,110 @@ describe('<hark-survey presentation="modal">', () => {
     await commands.emulateMedia({ colorScheme: null });
   });
 });
+
+describe('<hark-survey presentation="modal"> and Escape (issue 13)', () => {
+  it('keeps a comment being typed: Escape in a non-empty text box closes neither survey nor dialog', async () => {
+    const survey = await mount({ id: 'm3', kind: 'csat' }, 'modal');
+    const dismissed = recordEvents(survey, ['hark-dismiss']);
+    survey.show();
+    await settle(survey);
+    await vi.waitFor(() => expect(deepActiveElement()?.tagName).toBe('INPUT'));
+    await userEvent.keyboard('{End}');
+    await settle(survey);
+    await userEvent.keyboard('{Tab}Half a thought{Escape}');
+    await settle(survey);
+    expect(dialogOf(survey).open).toBe(true);
+    expect(survey.open).toBe(true);
+    expect(dismissed).toHaveLength(0);
+    expect(inner(survey).comment).toBe('Half a thought');
+    expect(deepActiveElement()?.tagName).toBe('TEXTAREA');
+    // Emptied, Escape closes as anywhere else, and focus goes back to the opener.
+    await userEvent.keyboard('{Control>}a{/Control}{Backspace}{Escape}');
+    await settle(survey);
+    expect(dialogOf(survey).open).toBe(false);
+    expect(dismissed.map((e) => e.detail.reason)).toEqual(['escape']);
+  });
+
+  it('ignores Escape while sending', async () => {
+    const survey = await mount({ id: 'm4', kind: 'nps', followUp: false }, 'modal');
+    survey.submitter = () => new Promise<void>(() => {});
+    survey.show();
+    await settle(survey);
+    await vi.waitFor(() => expect(deepActiveElement()?.tagName).toBe('INPUT'));
+    await userEvent.keyboard('{End}{Tab}{Enter}');
+    await vi.waitFor(() => expect(inner(survey).state).toBe('sending'));
+    await userEvent.keyboard('{Escape}');
+    await settle(survey);
+    expect(dialogOf(survey).open).toBe(true);
+  });
+
+  it('shown with nothing focused: closed, focus goes to the page’s main, never <body>', async () => {
+    const survey = await mount({ id: 'm5', kind: 'nps' }, 'modal');
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).toBe(document.body);
+    survey.show();
+    await settle(survey);
+    await vi.waitFor(() => expect(deepActiveElement()?.tagName).toBe('INPUT'));
+    await userEvent.keyboard('{Escape}');
+    await settle(survey);
+    expect(dialogOf(survey).open).toBe(false);
+    await vi.waitFor(() => expect(document.activeElement).not.toBe(document.body));
+    expect(document.activeElement?.localName).toBe('main');
+  });
+});
+
+// Playwright's ARIA snapshot does not enter a `display: contents` host's shadow root, so these
+// snapshot the dialog, the card and the inner survey (its locators pierce shadow roots).
+describe('<hark-survey> names and headings (issue 13)', () => {
+  it('names the dialog by the question, in the survey’s words or the kind’s standard ones', async () => {
+    const survey = await mount({ id: 'n1', kind: 'csat', question: 'How was checkout?' }, 'modal');
+    survey.show();
+    await settle(survey);
+    expect(await commands.ariaSnapshot('dialog')).toContain('- dialog "How was checkout?"');
+    survey.definition = { id: 'n1', kind: 'ces' };
+    await settle(survey);
+    expect(await commands.ariaSnapshot('dialog')).toContain(
+      '- dialog "How easy was it to get what you needed today?"',
+    );
+  });
+
+  it('names the corner card’s region by the question, in the visitor’s language', async () => {
+    const survey = await mount({ id: 'n2', kind: 'nps', locale: 'en' }, 'corner');
+    survey.locale = 'fr';
+    survey.show();
+    await settle(survey);
+    expect(panelOf(survey).getAttribute('aria-label')).toBe(
+      inner(survey).shadowRoot?.querySelector('.question')?.textContent,
+    );
+    expect(panelOf(survey).getAttribute('aria-label')).toMatch(/^Quelle est la probabilité/);
+    expect(await commands.ariaSnapshot('.corner')).toMatch(/^- region "Quelle est la probabilité/);
+  });
+
+  it('makes the question a heading at the definition’s headingLevel (default 2)', async () => {
+    const survey = await mount({ id: 'n3', kind: 'nps', headingLevel: 3 });
+    await settle(survey);
+    const question = 'How likely are you to recommend us to a friend or colleague?';
+    expect(await commands.ariaSnapshot('hark-nps')).toContain(`- heading "${question}" [level=3]`);
+    survey.definition = { id: 'n3', kind: 'nps' };
+    await settle(survey);
+    expect(await commands.ariaSnapshot('hark-nps')).toContain(`- heading "${question}" [level=2]`);
+    expect(await axeViolations(survey)).toEqual([]);
+  });
+});
+
+describe('<hark-survey presentation="tab"> appearing (issue 13)', () => {
+  it('announces its launcher politely, as a corner card announces itself, and takes no focus', async () => {
+    const hostButton = document.createElement('button');
+    document.body.append(hostButton);
+    hostButton.focus();
+    const survey = await mount({ id: 't3', kind: 'nps' }, 'tab');
+    await settle(survey);
+    const status = survey.shadowRoot?.querySelector('[role="status"]');
+    await vi.waitFor(() =>
+      expect(status?.textContent?.trim()).toBe('A feedback button is at the end of the page.'),
+    );
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    expect(document.activeElement).toBe(hostButton);
+    expect(await axeViolations(survey)).toEqual([]);
+  });
+});

@@ -31,7 +31,7 @@
 'send': `Senden`,
 'send-failed': `Ihre Antwort konnte nicht gesendet werden. Bitte versuchen Sie es erneut.`,
 'sending': `Wird gesendet …`,
-'survey': `Umfrage`,
+'tab-notice': `Am Ende der Seite gibt es eine Schaltfläche für Feedback.`,
 'thanks': `Vielen Dank für Ihr Feedback!`,
     };
   

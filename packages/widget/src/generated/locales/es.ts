@@ -31,7 +31,7 @@
 'send': `Enviar`,
 'send-failed': `No se pudo enviar tu respuesta. Inténtalo de nuevo.`,
 'sending': `Enviando…`,
-'survey': `Encuesta`,
+'tab-notice': `Hay un botón para darnos tu opinión al final de la página.`,
 'thanks': `¡Gracias por tu opinión!`,
     };
   

@@ -31,7 +31,7 @@
 'send': `Envoyer`,
 'send-failed': `Votre réponse n’a pas pu être envoyée. Veuillez réessayer.`,
 'sending': `Envoi en cours…`,
-'survey': `Enquête`,
+'tab-notice': `Un bouton pour donner votre avis se trouve en fin de page.`,
 'thanks': `Merci pour votre avis !`,
     };
   

@@ -31,7 +31,7 @@
 'send': `Kirim`,
 'send-failed': `Jawaban Anda tidak dapat dikirim. Silakan coba lagi.`,
 'sending': `Mengirim…`,
-'survey': `Survei`,
+'tab-notice': `Ada tombol masukan di akhir halaman.`,
 'thanks': `Terima kasih atas masukan Anda!`,
     };
   

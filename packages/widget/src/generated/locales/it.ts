@@ -31,7 +31,7 @@
 'send': `Invia`,
 'send-failed': `Non è stato possibile inviare la tua risposta. Riprova.`,
 'sending': `Invio in corso…`,
-'survey': `Sondaggio`,
+'tab-notice': `In fondo alla pagina c’è un pulsante per il feedback.`,
 'thanks': `Grazie per il tuo feedback!`,
     };
   

@@ -31,7 +31,7 @@
 'send': `Verzenden`,
 'send-failed': `Uw antwoord kon niet worden verzonden. Probeer het opnieuw.`,
 'sending': `Bezig met verzenden…`,
-'survey': `Enquête`,
+'tab-notice': `Aan het einde van de pagina staat een knop voor feedback.`,
 'thanks': `Bedankt voor uw feedback!`,
     };
   

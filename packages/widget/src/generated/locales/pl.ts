@@ -31,7 +31,7 @@
 'send': `Wyślij`,
 'send-failed': `Nie udało się wysłać odpowiedzi. Spróbuj ponownie.`,
 'sending': `Wysyłanie…`,
-'survey': `Ankieta`,
+'tab-notice': `Na końcu strony jest przycisk do wyrażenia opinii.`,
 'thanks': `Dziękujemy za opinię!`,
     };
   

@@ -31,7 +31,7 @@
 'send': `Enviar`,
 'send-failed': `Não foi possível enviar sua resposta. Tente novamente.`,
 'sending': `Enviando…`,
-'survey': `Pesquisa`,
+'tab-notice': `Há um botão de feedback no final da página.`,
 'thanks': `Obrigado pelo seu feedback!`,
     };
   

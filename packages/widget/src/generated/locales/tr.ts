@@ -31,7 +31,7 @@
 'send': `Gönder`,
 'send-failed': `Yanıtınız gönderilemedi. Lütfen tekrar deneyin.`,
 'sending': `Gönderiliyor…`,
-'survey': `Anket`,
+'tab-notice': `Sayfanın sonunda bir geri bildirim düğmesi var.`,
 'thanks': `Geri bildiriminiz için teşekkür ederiz!`,
     };
   

@@ -31,7 +31,7 @@
 'send': `Gửi`,
 'send-failed': `Không thể gửi câu trả lời của bạn. Vui lòng thử lại.`,
 'sending': `Đang gửi…`,
-'survey': `Khảo sát`,
+'tab-notice': `Có một nút góp ý ở cuối trang.`,
 'thanks': `Cảm ơn bạn đã góp ý!`,
     };
   
