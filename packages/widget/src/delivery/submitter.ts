@@ -2,6 +2,7 @@ import type { HarkResponse } from '@hark/collector/protocol';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
 import type { Submitter } from '../internal/scale-survey.js';
 import type { Delivery } from './delivery.js';
+import { pageUrlOf } from './page-url.js';
 import { uuidv7 } from './uuidv7.js';
 
 /** What an answer says about where and how it was given, beyond the survey's own fields. */
@@ -35,9 +36,7 @@ export function toResponse(
     score: answer.score,
     ...(answer.comment === undefined ? {} : { comment: answer.comment }),
     locale: answer.locale ?? context.locale ?? (document.documentElement.lang || 'en'),
-    // The collector takes up to 2,048 characters; a longer URL (tracking parameters) is cut, not
-    // allowed to get the answer refused.
-    pageUrl: location.href.slice(0, 2048),
+    pageUrl: pageUrlOf(location.href),
     answeredAt: new Date(now).toISOString(),
     ...(answer.variant === undefined ? {} : { variant: answer.variant }),
     ...(context.visitorId === undefined ? {} : { visitorId: context.visitorId }),
