@@ -362,8 +362,11 @@ describe('Delivery on a hostile page', () => {
     const d = await delivery();
     const errors = events(d, 'hark-error');
     const proto = Array.prototype as unknown as { toJSON?: () => string };
+    // Prototype.js 1.6's Array#toJSON: the array's JSON as a string, so JSON.stringify of an
+    // object holding an array writes that string instead (and a copy of the array here would
+    // recurse forever).
     proto.toJSON = function (this: unknown[]) {
-      return JSON.stringify([...this]);
+      return `[${Array.prototype.map.call(this, (item) => JSON.stringify(item)).join(', ')}]`;
     };
     try {
       await d.enqueue(answer(id));

@@ -34,7 +34,7 @@ describe('toWireJson', () => {
   it('ignores a page that patched Array.prototype.toJSON (Prototype.js) or Object.prototype.toJSON', () => {
     const expected = JSON.stringify(body);
     patchToJson(Array.prototype, function (this: unknown) {
-      return JSON.stringify(Array.from(this as unknown[]));
+      return `[${Array.prototype.map.call(this, (item) => JSON.stringify(item)).join(', ')}]`;
     });
     patchToJson(Object.prototype, () => 'hijacked');
     expect(JSON.stringify(body)).not.toBe(expected); // the hazard is real
