@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { type CollectorHandler, HANDLE } from '../http/create-collector.js';
-import { type Outgoing, toResponse } from '../http/exchange.js';
+import { answerBefore } from '../http/answer-before.js';
+import type { CollectorHandler } from '../http/create-collector.js';
+import type { Outgoing } from '../http/exchange.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,21 +64,5 @@ export function withStaticFiles(
       body: method === 'HEAD' ? null : file.body,
     };
   };
-  const handler: CollectorHandler = async (request, context) => {
-    const { pathname, search } = new URL(request.url);
-    const outgoing = serve(request.method, pathname, search);
-    return outgoing === undefined ? next(request, context) : toResponse(outgoing);
-  };
-  // Keep the Node adapter's direct path (no Request built) for everything else.
-  const direct = next[HANDLE];
-  return direct === undefined
-    ? handler
-    : Object.assign(handler, {
-        [HANDLE]: async (
-          incoming: Parameters<typeof direct>[0],
-          context: Parameters<typeof direct>[1],
-        ) =>
-          serve(incoming.method, incoming.url.pathname, incoming.url.search) ??
-          direct(incoming, context),
-      });
+  return answerBefore(next, (method, url) => serve(method, url.pathname, url.search));
 }
