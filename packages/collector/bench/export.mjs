@@ -9,8 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
-import { openSqliteStore } from '../dist/storage/sqlite-store.js';
+import { fillSqlite } from './fill-sqlite.mjs';
 import { idGenerator, responseFactory } from './fixtures.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -21,43 +20,14 @@ const BIN = new URL('../dist/bin/hark-collector.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'hark-export-bench-'));
 const db = join(dir, 'export.db');
 
-/** Fills the database: the store creates the schema, then one raw transaction per survey. */
+/** Fills the database: one survey per size. */
 function fill() {
-  openSqliteStore({ path: db }).close();
-  const sqlite = new Database(db);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = OFF'); // only the fill: the export reads
-  const insert = sqlite.prepare(
-    `INSERT INTO hark_responses (id, survey_id, kind, score, comment, locale, page_url, answered_at,
-       variant, visitor_id, metadata, sdk_name, sdk_version, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const make = responseFactory({ now: Date.now(), seed: 7, nextId: idGenerator(Date.now()) });
-  const received = new Date().toISOString();
-  for (const size of SIZES) {
-    sqlite.transaction(() => {
-      for (let i = 0; i < size; i++) {
-        const r = make(i);
-        insert.run(
-          r.id,
-          `bench-${size}`,
-          r.kind,
-          r.score,
-          r.comment ?? null,
-          r.locale,
-          r.pageUrl,
-          new Date(r.answeredAt).toISOString(),
-          r.variant ?? null,
-          r.visitorId ?? null,
-          r.metadata ? JSON.stringify(r.metadata) : null,
-          r.sdk.name,
-          r.sdk.version,
-          received,
-        );
-      }
-    })();
-  }
-  sqlite.close();
+  fillSqlite(
+    db,
+    SIZES.map((size) => ({ surveyId: `bench-${size}`, count: size })),
+    make,
+  );
 }
 
 function startServer() {

@@ -15,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import { openSqliteStore } from '../dist/storage/sqlite-store.js';
+import { fillSqlite } from './fill-sqlite.mjs';
 import { idGenerator, responseFactory } from './fixtures.mjs';
 
 const { values: args } = parseArgs({
@@ -87,42 +86,11 @@ function commentMaker(seed) {
   };
 }
 
-/** Fills the database: the store creates the schema, then one raw transaction. */
+/** Fills the database: one survey of long comments. */
 function fill() {
-  openSqliteStore({ path: db }).close();
-  const sqlite = new Database(db);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = OFF'); // only the fill
-  const insert = sqlite.prepare(
-    `INSERT INTO hark_responses (id, survey_id, kind, score, comment, locale, page_url, answered_at,
-       variant, visitor_id, metadata, sdk_name, sdk_version, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const make = responseFactory({ now: Date.now(), seed: 11, nextId: idGenerator() });
   const comment = commentMaker(5);
-  const received = new Date().toISOString();
-  sqlite.transaction(() => {
-    for (let i = 0; i < ANSWERS; i++) {
-      const r = make(i);
-      insert.run(
-        r.id,
-        SURVEY,
-        r.kind,
-        r.score,
-        comment(r.locale),
-        r.locale,
-        r.pageUrl,
-        new Date(r.answeredAt).toISOString(),
-        r.variant ?? null,
-        r.visitorId ?? null,
-        r.metadata ? JSON.stringify(r.metadata) : null,
-        r.sdk.name,
-        r.sdk.version,
-        received,
-      );
-    }
-  })();
-  sqlite.close();
+  fillSqlite(db, [{ surveyId: SURVEY, count: ANSWERS }], make, (r) => comment(r.locale));
 }
 
 function startServer() {
