@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickVariant } from '../../packages/widget/src/loader/targeting.js';
 import { launchChromium } from '../support/browser.js';
 import {
   installPage,
@@ -683,17 +685,32 @@ describe('consent and privacy', () => {
 
 describe('A/B variants', () => {
   it('assigns each visitor one wording, keeps it across reloads, and the collector splits results by it', async () => {
-    const config = nps('ab-test', {
-      trigger: { on: 'manual' },
-      variants: [
-        { id: 'friend', question: 'Would you recommend us to a friend?' },
-        { id: 'colleague', question: 'Would you recommend us to a colleague?' },
-      ],
-    });
+    const variants = [
+      { id: 'friend', question: 'Would you recommend us to a friend?' },
+      { id: 'colleague', question: 'Would you recommend us to a colleague?' },
+    ];
+    const config = nps('ab-test', { trigger: { on: 'manual' }, variants });
     const url = sitePage({ survey: config });
     const seen = new Set<string>();
-    for (let visitorIndex = 0; visitorIndex < 8 && seen.size < 2; visitorIndex++) {
+    // One visitor per variant, with ids chosen by the widget's own assignment: random ids left
+    // the test to chance (all of up to eight visitors in one variant, 1 run in 128) and to a
+    // loaded machine's speed (eight visitors did not always fit in the test's time).
+    const idFor = (variant: string) => {
+      for (;;) {
+        const id = randomUUID();
+        if (pickVariant(variants, 'ab-test', id)?.id === variant) return id;
+      }
+    };
+    const visitors = [idFor('friend'), idFor('colleague')];
+    for (const [visitorIndex, visitorId] of visitors.entries()) {
       const v = await visitor(browser);
+      await v.context.addInitScript((id) => {
+        if (localStorage.getItem('hark.visitor') === null)
+          localStorage.setItem(
+            'hark.visitor',
+            JSON.stringify({ visitorId: id, answered: {}, dismissed: {} }),
+          );
+      }, visitorId);
       const page = await v.open(url);
       await page.waitForFunction(() => 'Hark' in window);
       await page.evaluate('Hark.show("ab-test")');
@@ -703,11 +720,12 @@ describe('A/B variants', () => {
       await page.evaluate('Hark.show("ab-test")');
       expect(await survey(page).locator('p.question').textContent()).toBe(question);
       await answer(page, visitorIndex % 2 === 0 ? 10 : 3);
-      const sent = await expect
+      await expect
         .poll(() => site.posted.filter((r) => r.surveyId === 'ab-test').length)
         .toBe(visitorIndex + 1);
-      void sent;
-      const variant = site.posted.filter((r) => r.surveyId === 'ab-test').at(-1)?.variant as string;
+      const sent = site.posted.filter((r) => r.surveyId === 'ab-test').at(-1);
+      expect(sent?.visitorId).toBe(visitorId);
+      const variant = sent?.variant as string;
       expect(question).toBe(
         variant === 'friend'
           ? 'Would you recommend us to a friend?'
