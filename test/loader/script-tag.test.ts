@@ -288,12 +288,12 @@ describe('triggers', () => {
   it('url: a regex on the full URL', async () => {
     const v = await visitor(browser);
     const page = await v.open(
-      sitePage(
+      `${sitePage(
         { survey: nps('t-regex', { trigger: { on: 'url', regex: '/plans\\?tier=pro$' } }) },
         {
           path: '/plans',
         },
-      ) + '?tier=pro',
+      )}?tier=pro`,
     );
     await expect.poll(() => shown(page)).toBe(true);
     await v.context.close();
