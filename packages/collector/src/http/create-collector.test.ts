@@ -223,6 +223,34 @@ describe('POST /v1/responses', () => {
     expect(await store.count()).toBe(2);
   });
 
+  it('warns once, with the fix, when a rate limit gets requests without a client address', async () => {
+    const warnings: string[] = [];
+    const handler = collector({
+      rateLimiter: tokenBucketLimiter({ capacity: 10, refillPerSecond: 0.001 }),
+      onWarning: (line) => warnings.push(line),
+    });
+    expect((await handler(post(submission()))).status).toBe(202);
+    expect((await handler(post(submission()))).status).toBe(202);
+    expect(warnings).toEqual([
+      'hark collector: a request came without a client address, so every such request shares one ' +
+        'rate-limit bucket; pass it as the second argument: collector(request, { clientAddress }).',
+    ]);
+    expect(await store.count()).toBe(2);
+  });
+
+  it('does not warn when every request carries a client address, or without a rate limit', async () => {
+    const warnings: string[] = [];
+    const limited = collector({
+      rateLimiter: tokenBucketLimiter({ capacity: 10, refillPerSecond: 0.001 }),
+      onWarning: (line) => warnings.push(line),
+    });
+    expect((await limited(post(submission()), { clientAddress: '203.0.113.9' })).status).toBe(202);
+    expect((await limited(post(submission()), { clientAddress: '203.0.113.10' })).status).toBe(202);
+    const unlimited = collector({ onWarning: (line) => warnings.push(line) });
+    expect((await unlimited(post(submission()))).status).toBe(202);
+    expect(warnings).toEqual([]);
+  });
+
   it('answers 503 with Retry-After when storage fails, so the client keeps the answers', async () => {
     const db = new Database(path);
     db.exec(

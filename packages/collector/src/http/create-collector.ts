@@ -80,6 +80,11 @@ export interface CollectorOptions {
   readonly secureCookies?: boolean;
   /** Called with failures that became a 5xx, for the host's logs. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called once with a line about a setup that works but not as meant (today: a rate limit with
+   * requests that come without `context.clientAddress`), for the host's logs. Default: `console.warn`.
+   */
+  readonly onWarning?: (message: string) => void;
   /** The clock, in ms since the epoch (tests move it). */
   readonly now?: () => number;
 }
@@ -156,8 +161,14 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
       : new HostAllowlist(options.allowedHosts);
   const throttle = new CredentialThrottle(options.credentialThrottle);
 
+  let warnedNoAddress = false;
   function limit(context: RequestContext, what: string): void {
     if (options.rateLimiter === undefined) return;
+    if (context.clientAddress === undefined && !warnedNoAddress) {
+      // Silently, every visitor would share one bucket: the fourth request from anyone gets 429.
+      warnedNoAddress = true;
+      (options.onWarning ?? ((line) => console.warn(line)))(NO_ADDRESS_WARNING);
+    }
     const verdict = options.rateLimiter.take(context.clientAddress ?? 'unknown', now());
     if (!verdict.allowed) {
       throw new HttpError(429, 'rate_limited', `Too many ${what}; retry later.`, {
@@ -398,6 +409,10 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
 }
 
 const READ_ACCESS: readonly ReadAccess[] = ['token', 'loopback-without-token', 'off'];
+
+const NO_ADDRESS_WARNING =
+  'hark collector: a request came without a client address, so every such request shares one ' +
+  'rate-limit bucket; pass it as the second argument: collector(request, { clientAddress }).';
 
 /** The token of an `Authorization: Bearer …` header; the scheme is case-insensitive (RFC 9110 §11.1). */
 function bearerToken(header: string | null): string | undefined {
