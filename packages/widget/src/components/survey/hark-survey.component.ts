@@ -182,7 +182,7 @@ export class HarkSurvey extends LitElement {
   };
 
   #keepClear(target: EventTarget | null | undefined): void {
-    const panel = this.renderRoot.querySelector<HTMLElement>('.corner');
+    const panel = this.#fit();
     if (!(target instanceof Element) || panel === null || hasFocusWithin(this)) return;
     const focused = target.getBoundingClientRect();
     const here = panel.getBoundingClientRect();
@@ -191,6 +191,19 @@ export class HarkSurvey extends LitElement {
     const top = this.atTop ? innerHeight - margin - here.height : margin;
     const there = { left: here.left, right: here.right, top, bottom: top + here.height };
     if (overlaps(focused, here) && !overlaps(focused, there)) this.atTop = !this.atTop;
+  }
+
+  /**
+   * A card taller than ~40% of the screen (200% zoom, a phone) leaves no room at either end for
+   * what has focus: it shrinks to a bar showing the question, and opens again while it has focus
+   * (a click on the bar focuses the card: tabindex -1). Not on hover: a pointer left where the
+   * visitor clicked would keep it open over what they then Tab to. The bar fits at the other end
+   * of any screen.
+   */
+  #fit(): HTMLElement | null {
+    const panel = this.renderRoot.querySelector<HTMLElement>('.corner');
+    if (panel !== null) this.toggleAttribute('compact', panel.scrollHeight > innerHeight * 0.4);
+    return panel;
   }
 
   /**
@@ -266,6 +279,7 @@ export class HarkSurvey extends LitElement {
     const survey = this.#survey();
     if (!this.open || survey === null) return;
     survey.hidden = false;
+    void survey.updateComplete.then(() => this.#fit());
     if (this.#focusOnOpen) {
       void survey.updateComplete.then(() =>
         survey.shadowRoot?.querySelector<HTMLElement>('input[type="radio"]')?.focus(),
@@ -378,6 +392,7 @@ export class HarkSurvey extends LitElement {
             dir=${dir}
             role="region"
             aria-label=${name}
+            tabindex="-1"
             popover=${supportsPopover ? 'manual' : nothing}
             ?hidden=${!supportsPopover && !this.open}
           >

@@ -26,6 +26,12 @@ export const surveyStyles = css`
     inset-block-end: auto;
   }
 
+  /* Too tall for the screen and not in use: a bar (the question) that opens on focus. */
+  :host([compact]) .corner:not(:focus-within) {
+    max-height: 3.5rem;
+    overflow: hidden;
+  }
+
   /* A closed popover is hidden by the browser; this is for the fallback without the Popover API. */
   .corner[hidden] {
     display: none;
