@@ -94,7 +94,8 @@ export type ReadAccess = 'token' | 'loopback-without-token' | 'off';
 
 /** Facts about the connection a fetch `Request` does not carry, passed by the server adapter. */
 export interface RequestContext {
-  readonly clientAddress?: string;
+  /** `undefined` allowed: runtimes give `string | undefined` (Hono's `getConnInfo`, Bun's `requestIP`). */
+  readonly clientAddress?: string | undefined;
 }
 
 export type CollectorHandler = ((
