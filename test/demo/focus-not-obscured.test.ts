@@ -41,6 +41,8 @@ interface Stop {
   /** Inside the card's rectangle entirely. */
   readonly hidden: boolean;
   readonly compact: boolean;
+  /** The card's height on screen, px. */
+  readonly cardHeight: number;
 }
 
 /** Where focus is after a Tab, once the card has had a frame to move or fold. */
@@ -72,6 +74,7 @@ function stop(page: Page): Promise<Stop> {
       inCard,
       hidden,
       compact: host.hasAttribute('compact'),
+      cardHeight: c.height,
     };
   });
 }
@@ -105,6 +108,8 @@ describe('the corner card and the demo page’s Tab stops (WCAG 2.4.11)', () => 
       // Where the card takes most of the screen it waits as a bar while the page has focus.
       const folds = height < 700;
       expect(page_.every((s) => s.compact === folds)).toBe(true);
+      // …and opens in full (more than the 3.5rem bar) while focus is in it.
+      for (const s of stops.filter((s) => s.inCard)) expect(s.cardHeight).toBeGreaterThan(100);
       await page.close();
     });
   }
