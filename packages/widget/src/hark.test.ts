@@ -58,4 +58,46 @@ describe('createHark (the script tag’s API, from npm)', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(slot.querySelector('hark-survey')).toBeNull();
   });
+
+  it('create → show → destroy → create again (StrictMode): the new instance still delivers', async () => {
+    const surveyId = `esm-strict-${Date.now()}`;
+    const slot = document.createElement('div');
+    slot.id = 'feedback-slot';
+    document.body.append(slot);
+    const options = {
+      collector: `${COLLECTOR}/v1/responses`,
+      recontactDays: 0,
+      surveys: [
+        {
+          id: surveyId,
+          kind: 'csat' as const,
+          presentation: 'inline' as const,
+          target: '#feedback-slot',
+          trigger: { on: 'manual' as const },
+        },
+      ],
+    };
+    const first = createHark(options);
+    expect(await first.show(surveyId)).toBe(true);
+    // Its Delivery is stopped with it; the next instance starts its own on the same outbox.
+    first.destroy();
+    expect(slot.querySelector('hark-survey')).toBeNull();
+    const second = createHark(options);
+    expect(await second.show(surveyId)).toBe(true);
+    const survey = slot.querySelector('hark-survey');
+    const inner = await vi.waitFor(() => {
+      const el = survey?.shadowRoot?.querySelector('hark-csat');
+      if (!el?.shadowRoot?.querySelector('input')) throw new Error('not yet');
+      return el;
+    });
+    inner.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="radio"]')[4]?.click();
+    await inner.updateComplete;
+    inner.shadowRoot?.querySelector<HTMLButtonElement>('.submit')?.click();
+    for (;;) {
+      const body = await (await fetch(`${COLLECTOR}/results?surveyId=${surveyId}`)).json();
+      if (body.kinds[0]?.overall.count === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    second.destroy();
+  });
 });

@@ -19,6 +19,34 @@ export type {
   Variant,
 } from './loader/survey-config.js';
 
+/** Per collector, the live instances that loaded the survey UI (and so may share its Delivery). */
+const users = new Map<string, number>();
+
+/**
+ * `destroy()` also stops the page's Delivery to this collector once no other live instance may
+ * use it (answers still waiting stay in IndexedDB, for the next Delivery or page).
+ */
 export function createHark(options: HarkOptions): HarkApi {
-  return create(options, () => import('./loader/mount-survey.js'));
+  const collector = options.collector;
+  let usesUi = false;
+  const hark = create(options, () => {
+    if (!usesUi) users.set(collector, (users.get(collector) ?? 0) + 1);
+    usesUi = true;
+    return import('./loader/mount-survey.js');
+  });
+  const destroy = hark.destroy;
+  hark.destroy = () => {
+    destroy();
+    if (!usesUi) return;
+    usesUi = false;
+    const left = (users.get(collector) ?? 1) - 1;
+    if (left > 0) users.set(collector, left);
+    else {
+      users.delete(collector);
+      import('./loader/page-delivery.js')
+        .then((module) => module.stopDelivery(collector))
+        .catch((error) => console.warn('[hark] delivery could not be stopped', error));
+    }
+  };
+  return hark;
 }

@@ -54,6 +54,13 @@ export interface HarkApi {
   reset(): void;
   /** The anonymous visitor id, once there is one (after consent where it is required). */
   readonly visitorId: string | undefined;
+  /**
+   * Takes this instance off the page: disarms every trigger, removes the surveys it showed, and
+   * makes every later call a no-op (`show()` resolves false, `visitorId` is undefined). Answers
+   * already sent stay in the outbox. For a component that mounts and unmounts (React StrictMode
+   * mounts twice): create in the effect, destroy in its cleanup.
+   */
+  destroy(): void;
 }
 
 const DAY = 86_400_000;
@@ -89,7 +96,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
   /** Per survey, what disarms its triggers. */
   const armed = new Map<string, () => void>();
   const mounted = new Set<MountedSurvey>();
-  const blocked = options.respectPrivacySignals === true && privacySignal();
+  let blocked = options.respectPrivacySignals === true && privacySignal();
   const recontactDays = options.recontactDays ?? 14;
   let record: VisitorRecord = readVisitor();
   let consented = !refused() && (!options.requireConsent || record.consent === true);
@@ -148,27 +155,23 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
     if (!allowed() || onScreen.has(config.id) || (floating && showing)) return false;
     showing ||= floating;
     onScreen.add(config.id);
-    const release = () => {
+    /** Frees its place on screen; false, for the paths where it does not show. */
+    const release = (): false => {
       if (floating) showing = false;
       onScreen.delete(config.id);
+      return false;
     };
     try {
       // One read of the stored record per attempt (a scroll trigger fires on every scroll).
       const id = visitorId();
-      if (automatic && !eligible(config, id)) {
-        release();
-        return false;
-      }
+      if (automatic && !eligible(config, id)) return release();
       const metadata: Record<string, string> = {};
       for (const key of options.metadata ?? []) {
         if (Object.hasOwn(attributes, key)) metadata[key] = String(attributes[key]);
       }
       const ui = await loadUi();
       // Consent may have been withdrawn while the UI loaded.
-      if (!allowed()) {
-        release();
-        return false;
-      }
+      if (!allowed()) return release();
       const survey = await ui.mountSurvey({
         definition: toDefinition(config, id),
         presentation: (config.presentation ?? 'corner') as Presentation,
@@ -187,25 +190,25 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
         onClosed: (answered) => {
           if (!answered) record.dismissed[config.id] = Date.now();
           disarm(config.id);
-          if (survey) mounted.delete(survey);
+          mounted.delete(survey as MountedSurvey);
           release();
           save();
         },
       });
-      if (survey === undefined) {
-        // It cannot show (the console says why): stop trying on every trigger.
+      if (survey === undefined || !allowed()) {
+        // It cannot show (the console says why): stop trying on every trigger. Or consent was
+        // withdrawn, or the instance destroyed, while it mounted: it goes at once.
+        survey?.remove();
         disarm(config.id);
-        release();
-        return false;
+        return release();
       }
       mounted.add(survey);
       if (floating) record.lastShown = Date.now();
       save();
       return true;
     } catch (error) {
-      release();
       console.error('[hark] the survey could not be loaded', error);
-      return false;
+      return release();
     }
   };
 
@@ -242,6 +245,19 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
     );
   };
 
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Nothing armed, nothing on screen, no flush waiting (consent withdrawn, or destroyed). */
+  const stop = (): void => {
+    started = false;
+    clearTimeout(flushTimer);
+    for (const undo of armed.values()) undo();
+    armed.clear();
+    for (const survey of mounted) survey.remove();
+    mounted.clear();
+    onScreen.clear();
+    showing = false;
+  };
+
   let fetched = false;
   /** Settles once the surveys at `surveyUrl` are in (or failed to come). */
   let loaded: Promise<unknown> = Promise.resolve();
@@ -266,7 +282,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
     }
     if (hasPending()) {
       // Answers from an earlier visit wait in the outbox: send them once the page is idle.
-      setTimeout(() => {
+      flushTimer = setTimeout(() => {
         loadUi()
           .then((ui) => ui.flushPending(options.collector))
           .catch((error) => console.warn('[hark] waiting answers could not be sent yet', error));
@@ -305,12 +321,7 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
         if (allowed()) start();
       } else {
         // Withdrawn: nothing armed, nothing on screen, nothing remembered.
-        started = false;
-        for (const id of [...armed.keys()]) disarm(id);
-        for (const survey of mounted) survey.remove();
-        mounted.clear();
-        onScreen.clear();
-        showing = false;
+        stop();
         record = firstVisit();
         forgetVisitor();
       }
@@ -320,6 +331,10 @@ export function createHark(options: HarkOptions, loadUi: () => Promise<UiModule>
       record = firstVisit();
       if (options.requireConsent && consented) record.consent = true;
       save();
+    },
+    destroy: () => {
+      blocked = true;
+      stop();
     },
     get visitorId() {
       return allowed() ? record.visitorId : undefined;

@@ -3,40 +3,12 @@
 import '../components/survey/hark-survey.js';
 import type { HarkSurvey } from '../components/survey/hark-survey.component.js';
 import { checkDefinition } from '../definition/survey-definition.js';
-import { Delivery } from '../delivery/delivery.js';
 import { outboxSubmitter } from '../delivery/submitter.js';
 import { hasFocusWithin } from '../internal/deep-active-element.js';
 import { focusBack } from '../internal/focus-return.js';
+import { deliveryTo, setPending } from './page-delivery.js';
 import { scrubPii } from './scrub-pii.js';
-import { type MountedSurvey, type MountRequest, PENDING_KEY } from './ui-module.js';
-
-const deliveries = new Map<string, Promise<Delivery>>();
-
-/** One Delivery per collector for the page, started once. */
-function deliveryTo(collector: string): Promise<Delivery> {
-  let delivery = deliveries.get(collector);
-  if (delivery === undefined) {
-    delivery = Delivery.create({ endpoint: collector }).then((d) => {
-      // The flag tells later pages to load delivery; it goes once the outbox is empty.
-      d.addEventListener('hark-delivered', async () => {
-        if ((await d.pending()) === 0) setPending(false);
-      });
-      d.start();
-      return d;
-    });
-    deliveries.set(collector, delivery);
-  }
-  return delivery;
-}
-
-function setPending(pending: boolean): void {
-  try {
-    if (pending) localStorage.setItem(PENDING_KEY, '1');
-    else localStorage.removeItem(PENDING_KEY);
-  } catch {
-    // storage blocked: the outbox is still flushed whenever a survey loads delivery
-  }
-}
+import type { MountedSurvey, MountRequest } from './ui-module.js';
 
 export async function mountSurvey(request: MountRequest): Promise<MountedSurvey | undefined> {
   const { definition } = request;
