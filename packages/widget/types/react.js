@@ -1,0 +1,2 @@
+// `@hark/widget/react` is types only (react.d.ts); importing it at run time does nothing.
+export {};
