@@ -21,6 +21,8 @@ export type {
 
 /** Per collector, the live instances that loaded the survey UI (and so may share its Delivery). */
 const users = new Map<string, number>();
+/** A stop under way: a later instance's UI waits for it, so it never gets the Delivery it stops. */
+let stopping: Promise<void> = Promise.resolve();
 
 /**
  * `destroy()` also stops the page's Delivery to this collector once no other live instance may
@@ -32,7 +34,7 @@ export function createHark(options: HarkOptions): HarkApi {
   const hark = create(options, () => {
     if (!usesUi) users.set(collector, (users.get(collector) ?? 0) + 1);
     usesUi = true;
-    return import('./loader/mount-survey.js');
+    return stopping.then(() => import('./loader/mount-survey.js'));
   });
   const destroy = hark.destroy;
   hark.destroy = () => {
@@ -43,7 +45,7 @@ export function createHark(options: HarkOptions): HarkApi {
     if (left > 0) users.set(collector, left);
     else {
       users.delete(collector);
-      import('./loader/page-delivery.js')
+      stopping = import('./loader/page-delivery.js')
         .then((module) => module.stopDelivery(collector))
         .catch((error) => console.warn('[hark] delivery could not be stopped', error));
     }
