@@ -70,7 +70,13 @@ export default defineConfig({
           deps: {
             optimizer: {
               client: {
-                include: ['lit', 'lit/directives/ref.js', '@lit/localize', 'axe-core/axe.min.js'],
+                include: [
+                  'lit',
+                  'lit/directives/ref.js',
+                  '@lit/localize',
+                  'axe-core/axe.min.js',
+                  'accessibility-checker-engine/ace-window.js',
+                ],
               },
             },
           },

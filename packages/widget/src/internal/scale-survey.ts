@@ -428,16 +428,20 @@ export abstract class HarkScaleSurvey extends LitElement {
           const digits = this.language.number(point);
           const words =
             point === this.min ? low : point === this.max ? high : this.pointLabel(point);
-          return html`<label class="option" part="option${this.score === point ? ' option-checked' : ''}">
+          // A <span>, not a <label>: the input covers the whole option, and its name is its
+          // aria-label (a label with only an aria-hidden face is an empty label to checkers).
+          // The group's name is unique per survey, so checkers that look across shadow roots
+          // do not take two surveys' radios for one group.
+          return html`<span class="option" part="option${this.score === point ? ' option-checked' : ''}">
             <input
               type="radio"
-              name="score"
+              name="${id}-score"
               .value=${String(point)}
               .checked=${this.score === point}
               aria-label=${words ? `${digits}, ${words}` : digits}
               ?disabled=${this.state === 'sending'}
             /><span class="face" aria-hidden="true">${this.face(point)}</span>
-          </label>`;
+          </span>`;
         })}
       </div>
       <p class="ends" part="ends">

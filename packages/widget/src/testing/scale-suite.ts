@@ -4,6 +4,7 @@ import type { HarkScaleSurvey } from '../internal/scale-survey.js';
 import type { SurveyKind } from '../internal/survey-kind.js';
 import { axeViolations } from './axe.js';
 import { cleanup, deepActiveElement, fixture, recordEvents, settle } from './dom.js';
+import { equalAccessFailures } from './equal-access.js';
 
 export interface ScaleSuiteOptions {
   readonly tag: string;
@@ -33,13 +34,14 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
   const { tag, kind, min, max, names } = options;
   const count = max - min + 1;
 
+  /** The survey in the page's `<main>`, as a page places it (landmarks are checked too). */
   async function mount(attributes = ''): Promise<HarkScaleSurvey> {
-    return fixture<HarkScaleSurvey>(
-      `<button id="before">Before</button><${tag} survey-id="s1" ${attributes}></${tag}><button id="after">After</button>`.replace(
-        /^<button id="before">Before<\/button>/,
-        '',
-      ),
+    const main = await fixture<HTMLElement>(
+      `<main><${tag} survey-id="s1" ${attributes}></${tag}><button id="after">After</button></main>`,
     );
+    const el = main.firstElementChild as HarkScaleSurvey;
+    await el.updateComplete;
+    return el;
   }
 
   const shadow = (el: HarkScaleSurvey) => el.shadowRoot as ShadowRoot;
@@ -57,13 +59,28 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
     await commands.emulateMedia({ colorScheme: null, forcedColors: null });
   });
 
-  describe(`<${tag}>: axe-core, WCAG 2.2 AA with target-size`, () => {
+  describe(`<${tag}>: axe-core (WCAG 2.2 AA with target-size) and IBM Equal Access`, () => {
     it('has no violations in the initial state, light and dark', async () => {
       const el = await mount();
       expect(await axeViolations(el)).toEqual([]);
+      expect(await equalAccessFailures(el)).toEqual([]);
       el.theme = 'dark';
       await settle(el);
       expect(await axeViolations(el)).toEqual([]);
+      expect(await equalAccessFailures(el)).toEqual([]);
+    });
+
+    it('has no violations with two surveys on one page (each its own radio group)', async () => {
+      const main = await fixture<HTMLElement>(
+        `<main><${tag} survey-id="s1"></${tag}><${tag} survey-id="s2"></${tag}></main>`,
+      );
+      const [one, two] = [...main.children] as HarkScaleSurvey[];
+      await Promise.all([one?.updateComplete, two?.updateComplete]);
+      expect(radios(one as HarkScaleSurvey)[0]?.name).not.toBe(
+        radios(two as HarkScaleSurvey)[0]?.name,
+      );
+      expect(await axeViolations(main)).toEqual([]);
+      expect(await equalAccessFailures(main)).toEqual([]);
     });
 
     it('has no violations with a score chosen and the follow-up open', async () => {
@@ -72,6 +89,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       await settle(el);
       expect(shadow(el).querySelector('textarea')).not.toBeNull();
       expect(await axeViolations(el)).toEqual([]);
+      expect(await equalAccessFailures(el)).toEqual([]);
     });
 
     it('has no violations when sent without a score (error shown)', async () => {
@@ -82,6 +100,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
         'Choose a score to send your answer.',
       );
       expect(await axeViolations(el)).toEqual([]);
+      expect(await equalAccessFailures(el)).toEqual([]);
     });
 
     for (const scheme of SCHEMES) {
@@ -100,10 +119,12 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
         await settle(el);
         expect(el.state).toBe('sending');
         expect(await axeViolations(el)).toEqual([]);
+        expect(await equalAccessFailures(el)).toEqual([]);
         release();
         await vi.waitFor(() => expect(el.state).toBe('error'));
         await settle(el);
         expect(await axeViolations(el)).toEqual([]);
+        expect(await equalAccessFailures(el)).toEqual([]);
         fail = false;
         shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
         await settle(el);
@@ -111,6 +132,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
         await vi.waitFor(() => expect(el.state).toBe('thanks'));
         await settle(el);
         expect(await axeViolations(el)).toEqual([]);
+        expect(await equalAccessFailures(el)).toEqual([]);
       });
     }
   });
@@ -167,6 +189,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
         `- heading "${options.question}" [level=2]`,
       );
       expect(await axeViolations(el)).toEqual([]);
+      expect(await equalAccessFailures(el)).toEqual([]);
     });
 
     it('checks exactly one point after a choice, and none before', async () => {
@@ -393,11 +416,8 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
 
       it('nothing follows the survey: the page’s main, never <body>', async () => {
         const [a, b] = await twoSurveys();
-        const main = document.createElement('main');
-        document.body.append(main);
-        main.append(a, b);
-        document.getElementById('after')?.remove();
-        document.getElementById('before')?.remove();
+        const main = b.closest('main') as HTMLElement;
+        for (const button of main.querySelectorAll(':scope > button')) button.remove();
         a.remove();
         radios(b)[0]?.focus(); // focused from code: no origin at all
         await userEvent.keyboard('{Escape}');

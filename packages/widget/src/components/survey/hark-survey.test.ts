@@ -3,6 +3,7 @@ import { commands, userEvent } from 'vitest/browser';
 import type { HarkScaleSurvey } from '../../internal/scale-survey.js';
 import { axeViolations } from '../../testing/axe.js';
 import { cleanup, deepActiveElement, recordEvents } from '../../testing/dom.js';
+import { equalAccessFailures } from '../../testing/equal-access.js';
 import type { HarkSurvey } from './hark-survey.component.js';
 import './hark-survey.js';
 
@@ -63,6 +64,7 @@ describe('<hark-survey> from a definition', () => {
       'How was <b>checkout</b>?',
     );
     expect(await axeViolations(survey)).toEqual([]);
+    expect(await equalAccessFailures(survey)).toEqual([]);
   });
 
   it('reads the definition from its attribute as JSON', async () => {
@@ -108,6 +110,7 @@ describe('<hark-survey presentation="corner">', () => {
     await userEvent.keyboard('{Tab}{Tab}');
     expect(deepActiveElement()?.classList.contains('dismiss')).toBe(true);
     expect(await axeViolations(survey)).toEqual([]);
+    expect(await equalAccessFailures(survey)).toEqual([]);
   });
 
   it('closes from its close button and gives focus back to the page', async () => {
@@ -221,6 +224,7 @@ describe('<hark-survey presentation="tab">', () => {
     expect(launcher.textContent?.trim()).toBe('Feedback');
     expect(launcher.getAttribute('aria-expanded')).toBe('false');
     expect(await axeViolations(survey)).toEqual([]);
+    expect(await equalAccessFailures(survey)).toEqual([]);
     launcher.focus();
     await userEvent.keyboard('{Enter}');
     await settle(survey);
@@ -265,6 +269,7 @@ describe('<hark-survey presentation="modal">', () => {
       ),
     );
     expect(await axeViolations(survey)).toEqual([]);
+    expect(await equalAccessFailures(survey)).toEqual([]);
     await userEvent.keyboard('{Escape}');
     await settle(survey);
     expect(dialog.open).toBe(false);
@@ -374,6 +379,7 @@ describe('<hark-survey> names and headings (issue 13)', () => {
     await settle(survey);
     expect(await commands.ariaSnapshot('hark-nps')).toContain(`- heading "${question}" [level=2]`);
     expect(await axeViolations(survey)).toEqual([]);
+    expect(await equalAccessFailures(survey)).toEqual([]);
   });
 });
 
@@ -391,5 +397,6 @@ describe('<hark-survey presentation="tab"> appearing (issue 13)', () => {
     expect(status?.getAttribute('aria-live')).toBe('polite');
     expect(document.activeElement).toBe(hostButton);
     expect(await axeViolations(survey)).toEqual([]);
+    expect(await equalAccessFailures(survey)).toEqual([]);
   });
 });
