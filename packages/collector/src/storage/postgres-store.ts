@@ -1,9 +1,10 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { type AlertRule, alertPayload, deliveryId, ruleMatches } from '../alerts/alert-rule.js';
 import { isDateTime, UUID_PATTERN } from '../protocol/formats.js';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
+import { missingDriverError } from './missing-driver.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   ALERT_CLAIM_MS,
@@ -49,6 +50,15 @@ const TABLE_NAME = /^[a-z_][a-z0-9_]{0,46}$/;
 
 const UUID = new RegExp(UUID_PATTERN);
 
+/** pg is an optional peer dependency, loaded when a PostgreSQL store is opened. */
+async function loadDriver(): Promise<typeof pg> {
+  try {
+    return (await import('pg')).default;
+  } catch (error) {
+    throw missingDriverError(error, 'PostgreSQL', 'pg', 8) ?? error;
+  }
+}
+
 /**
  * Opens a PostgreSQL-backed store, creating its table when absent. Rejects with `StorageError`
  * when the database cannot be reached, so a misconfigured collector fails at startup rather than
@@ -67,7 +77,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (!(Number.isInteger(maxWaitMs) && maxWaitMs > 0)) {
     throw new RangeError(`Invalid maxWaitMs ${maxWaitMs}: expected a positive whole number`);
   }
-  const pool = new pg.Pool({
+  const { Pool } = await loadDriver();
+  const pool = new Pool({
     connectionString: options.connectionString,
     max: poolSize,
     // Without bounds, an unreachable server, or a table another session has locked (a long

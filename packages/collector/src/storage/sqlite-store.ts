@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type AlertRule, alertPayload, deliveryId, ruleMatches } from '../alerts/alert-rule.js';
 import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { DatabaseFiles } from './database-files.js';
+import { missingDriverError } from './missing-driver.js';
 import { type ResponseRow, responseFromRow } from './response-row.js';
 import {
   ALERT_CLAIM_MS,
@@ -47,6 +49,23 @@ export const DEFAULT_MAX_WAIT_MS = 10_000;
 const BUSY_SLICE_MS = 50;
 
 const SCHEMA_VERSION = 3;
+
+let driver: typeof Database | undefined;
+
+/**
+ * better-sqlite3 is an optional peer dependency, loaded when a SQLite store is first opened, so
+ * that the package's root entry imports without it. `require` (it is CommonJS) keeps opening
+ * synchronous.
+ */
+function loadDriver(): typeof Database {
+  if (driver !== undefined) return driver;
+  try {
+    driver = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+  } catch (error) {
+    throw missingDriverError(error, 'SQLite', 'better-sqlite3', 12) ?? error;
+  }
+  return driver;
+}
 
 // STRICT tables make SQLite enforce the column types; the CHECKs repeat the protocol's bounds so
 // the database refuses a bad row even if a caller skipped validation.
@@ -136,11 +155,12 @@ export function openSqliteStore(options: SqliteStoreOptions): ResponseStore {
   if (!(Number.isFinite(maxWaitMs) && maxWaitMs > 0)) {
     throw new RangeError(`maxWaitMs must be a positive number of milliseconds, not ${maxWaitMs}`);
   }
+  const Driver = loadDriver();
   const onDisk = options.path !== ':memory:' && options.path !== '';
   if (onDisk) mkdirSync(dirname(options.path), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(options.path);
+    db = new Driver(options.path);
     // Opening (and migrating) may wait for the whole bound at once: nothing else is waiting yet.
     db.pragma(`busy_timeout = ${Math.ceil(maxWaitMs)}`);
     db.pragma('journal_mode = WAL');
