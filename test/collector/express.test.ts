@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import { connect } from 'node:net';
 import {
   type CollectorHandler,
   type CollectorOptions,
@@ -11,6 +11,7 @@ import {
 import { toNodeListener } from '@hark/collector/node';
 import express, { type Express, type Request as ExpressRequest } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStored, loopbackServers } from '../support/recipe-checks.js';
 import { answer, postSubmission, submissionOf } from '../support/submissions.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -18,16 +19,13 @@ const dir = tempDir('hark-e2e-express');
 const TOKEN = 'express-test-admin-token';
 const bearer = { authorization: `Bearer ${TOKEN}` };
 let store: ResponseStore;
-const servers: Server[] = [];
+const servers = loopbackServers();
 
 beforeAll(() => {
   store = openSqliteStore({ path: dir.file('express.db') });
 });
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await servers.closeAll();
   await store.close();
 });
 
@@ -42,8 +40,7 @@ async function start(app: Express): Promise<string> {
       error ? reject(error) : resolve(listening),
     );
   });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return servers.track(server);
 }
 
 /** A GET sent as raw bytes, so that nothing in the target is resolved before the server; the answer as text. */
@@ -86,27 +83,13 @@ beforeAll(async () => {
   jsonUrl = await afterJsonParser();
 });
 
-/** Posts one fresh answer of `surveyId`; expects it acknowledged and stored. */
-async function expectStored(base: string, surveyId: string): Promise<void> {
-  const sent = answer({ surveyId });
-  const response = await postSubmission(base, submissionOf(sent));
-  expect(response.status).toBe(202);
-  expect(await response.json()).toEqual({
-    accepted: [sent.id],
-    stored: 1,
-    duplicates: [],
-    erased: [],
-  });
-  expect((await store.get(sent.id))?.response).toEqual(sent);
-}
-
 describe('the collector mounted in Express 5', () => {
   it('stores an answer without a body parser', async () => {
-    await expectStored(bareUrl, 'express-bare');
+    await expectStored(store, bareUrl, 'express-bare');
   });
 
   it('stores an answer after express.json() (which used to be 400 invalid_json)', async () => {
-    await expectStored(jsonUrl, 'express-json');
+    await expectStored(store, jsonUrl, 'express-json');
   });
 
   it('stores an answer re-sent after express.json() once (a duplicate, still accepted)', async () => {
@@ -129,7 +112,7 @@ describe('the collector mounted in Express 5', () => {
     const app = express();
     app.use(parser());
     app.use(toNodeListener(collector()));
-    await expectStored(await start(app), `express-${name.replace(/\W/g, '')}`);
+    await expectStored(store, await start(app), `express-${name.replace(/\W/g, '')}`);
   });
 
   it('stores an answer after express.json() when the collector is wrapped in a fetch handler', async () => {
@@ -138,7 +121,7 @@ describe('the collector mounted in Express 5', () => {
     app.use(express.json());
     // A plain function: the adapter builds a Request, with the parsed body as its body.
     app.use(toNodeListener((request, context) => inner(request, context)));
-    await expectStored(await start(app), 'express-json-fetch');
+    await expectStored(store, await start(app), 'express-json-fetch');
   });
 
   it('answers an invalid submission after express.json() with the same 400 as without it', async () => {
@@ -221,7 +204,7 @@ describe('the collector mounted under a path in Express 5', () => {
     app.use('/b', toNodeListener(collector(options)));
     app.use((_req, res) => res.status(404).send('not the collector'));
     const base = await start(app);
-    await expectStored(`${base}/b`, `express-mounted-${name.replace(/\W/g, '')}`);
+    await expectStored(store, `${base}/b`, `express-mounted-${name.replace(/\W/g, '')}`);
     // Outside the mount the request never reaches the collector.
     const outside = await postSubmission(base, submissionOf(answer({ surveyId: 'outside' })));
     expect(outside.status).toBe(404);

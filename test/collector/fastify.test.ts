@@ -9,7 +9,11 @@ import {
 import { toNodeListener } from '@hark/collector/node';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postFrom } from '../support/post-from.js';
+import {
+  expectBucketPerLoopbackAddress,
+  expectInvalidRefused,
+  expectStored,
+} from '../support/recipe-checks.js';
 import { answer, postSubmission, submissionOf } from '../support/submissions.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -74,34 +78,11 @@ describe.each([
   const tag = path === '' ? 'root' : 'prefixed';
 
   it('stores an answer and answers 202', async () => {
-    const sent = answer({ surveyId: `fastify-${tag}` });
-    const response = await postSubmission(`${url()}${path}`, submissionOf(sent));
-    expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({
-      accepted: [sent.id],
-      stored: 1,
-      duplicates: [],
-      erased: [],
-    });
-    expect((await store.get(sent.id))?.response).toEqual(sent);
+    await expectStored(store, `${url()}${path}`, `fastify-${tag}`);
   });
 
   it('answers an invalid submission with 400 and the issues, storing nothing', async () => {
-    const bad = answer({ surveyId: `fastify-invalid-${tag}`, score: 11 });
-    const response = await postSubmission(`${url()}${path}`, submissionOf(bad));
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
-      error: 'invalid_submission',
-      message: 'The submission has 1 issue.',
-      issues: [
-        {
-          path: '/responses/0/score',
-          code: 'out_of_range',
-          message: 'must be from 0 to 10 for kind "nps"',
-        },
-      ],
-    });
-    expect(await store.count(`fastify-invalid-${tag}`)).toBe(0);
+    await expectInvalidRefused(store, `${url()}${path}`, `fastify-invalid-${tag}`);
   });
 
   it("leaves Fastify's JSON parser to the app's other routes", async () => {
@@ -118,15 +99,7 @@ describe.each([
     const rateLimiter = tokenBucketLimiter({ capacity: 2, refillPerSecond: 0.001 });
     const base = `${await start(path, { rateLimiter })}${path}`;
     const surveyId = `fastify-limited-${tag}`;
-    const from = (address: string) => postFrom(base, address, submissionOf(answer({ surveyId })));
-    expect((await from('127.0.0.2')).status).toBe(202);
-    expect((await from('127.0.0.2')).status).toBe(202);
-    expect(await from('127.0.0.2')).toEqual({
-      status: 429,
-      body: { error: 'rate_limited', message: 'Too many submissions; retry later.' },
-    });
-    expect((await from('127.0.0.3')).status).toBe(202);
-    expect(await store.count(surveyId)).toBe(3);
+    await expectBucketPerLoopbackAddress(store, base, surveyId);
     expect(warnings).toEqual([]);
   });
 });

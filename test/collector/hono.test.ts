@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   type CollectorOptions,
   createCollector,
@@ -7,17 +5,22 @@ import {
   type ResponseStore,
   tokenBucketLimiter,
 } from '@hark/collector';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postFrom } from '../support/post-from.js';
+import {
+  expectBucketPerLoopbackAddress,
+  expectInvalidRefused,
+  expectStored,
+  loopbackServers,
+  serveOnLoopback,
+} from '../support/recipe-checks.js';
 import { answer, postSubmission, submissionOf } from '../support/submissions.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const dir = tempDir('hark-e2e-hono');
 let store: ResponseStore;
-const servers: Server[] = [];
+const servers = loopbackServers();
 /** What every collector here logged as a warning: the recipes pass the client address, so nothing. */
 const warnings: string[] = [];
 
@@ -25,10 +28,7 @@ beforeAll(() => {
   store = openSqliteStore({ path: dir.file('hono.db') });
 });
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await servers.closeAll();
   await store.close();
 });
 
@@ -48,26 +48,7 @@ function honoApp(options: Partial<CollectorOptions> = {}, basePath = ''): Hono {
 
 /** Serves a Hono app with @hono/node-server on loopback; resolves with its base URL. */
 async function start(app: Hono): Promise<string> {
-  const server = await new Promise<Server>((resolve) => {
-    const listening = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () =>
-      resolve(listening as Server),
-    );
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function expectStored(base: string, surveyId: string): Promise<void> {
-  const sent = answer({ surveyId });
-  const response = await postSubmission(base, submissionOf(sent));
-  expect(response.status).toBe(202);
-  expect(await response.json()).toEqual({
-    accepted: [sent.id],
-    stored: 1,
-    duplicates: [],
-    erased: [],
-  });
-  expect((await store.get(sent.id))?.response).toEqual(sent);
+  return servers.track(await serveOnLoopback(app.fetch));
 }
 
 describe('the collector behind Hono on Node (@hono/node-server)', () => {
@@ -79,11 +60,11 @@ describe('the collector behind Hono on Node (@hono/node-server)', () => {
   });
 
   it('stores an answer at /v1/responses', async () => {
-    await expectStored(rootUrl, 'hono-root');
+    await expectStored(store, rootUrl, 'hono-root');
   });
 
   it('stores an answer under basePath /hark, and 404s outside it without the collector', async () => {
-    await expectStored(`${mountedUrl}/hark`, 'hono-mounted');
+    await expectStored(store, `${mountedUrl}/hark`, 'hono-mounted');
     const outside = await postSubmission(
       mountedUrl,
       submissionOf(answer({ surveyId: 'hono-outside' })),
@@ -99,24 +80,11 @@ describe('the collector behind Hono on Node (@hono/node-server)', () => {
   ])(
     'answers an invalid submission %s with 400 and the issues, storing nothing',
     async (_, path) => {
-      const bad = answer({ surveyId: 'hono-invalid', score: 11 });
-      const response = await postSubmission(
+      await expectInvalidRefused(
+        store,
         `${path === '' ? rootUrl : mountedUrl}${path}`,
-        submissionOf(bad),
+        'hono-invalid',
       );
-      expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({
-        error: 'invalid_submission',
-        message: 'The submission has 1 issue.',
-        issues: [
-          {
-            path: '/responses/0/score',
-            code: 'out_of_range',
-            message: 'must be from 0 to 10 for kind "nps"',
-          },
-        ],
-      });
-      expect(await store.count('hono-invalid')).toBe(0);
     },
   );
 
@@ -127,15 +95,7 @@ describe('the collector behind Hono on Node (@hono/node-server)', () => {
     const rateLimiter = tokenBucketLimiter({ capacity: 2, refillPerSecond: 0.001 });
     const base = `${await start(honoApp({ rateLimiter, basePath: path }, path))}${path}`;
     const surveyId = `hono-limited${path.replace('/', '-')}`;
-    const from = (address: string) => postFrom(base, address, submissionOf(answer({ surveyId })));
-    expect((await from('127.0.0.2')).status).toBe(202);
-    expect((await from('127.0.0.2')).status).toBe(202);
-    expect(await from('127.0.0.2')).toEqual({
-      status: 429,
-      body: { error: 'rate_limited', message: 'Too many submissions; retry later.' },
-    });
-    expect((await from('127.0.0.3')).status).toBe(202);
-    expect(await store.count(surveyId)).toBe(3);
+    await expectBucketPerLoopbackAddress(store, base, surveyId);
     expect(warnings).toEqual([]);
   });
 });
