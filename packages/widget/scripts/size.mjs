@@ -30,7 +30,7 @@ const ENTRIES = [
   {
     name: 'survey UI chunk (hark-ui.js)',
     entry: 'src/loader/mount-survey.ts',
-    budget: 22_350,
+    budget: 22_450,
   },
   { name: '<hark-nps> with Lit', entry: 'src/components/nps/hark-nps.ts', budget: ONE_KIND },
   { name: '<hark-csat> with Lit', entry: 'src/components/csat/hark-csat.ts', budget: ONE_KIND },

@@ -39,6 +39,34 @@ describe('toResponse', () => {
     document.documentElement.lang = '';
   });
 
+  it('cleans and cuts metadata values so the collector never refuses the answer for them', async () => {
+    const response = toResponse(
+      { surveyId: 'metadata-clean', kind: 'nps', score: 9 },
+      {
+        metadata: {
+          bell: 'ring\u0007 \u0085me',
+          long: 'x'.repeat(600),
+          emoji: '😀'.repeat(600),
+          half: 'a\ud800b',
+          plain: 'pro',
+        },
+      },
+    );
+    expect(response.metadata).toEqual({
+      bell: 'ring me',
+      long: 'x'.repeat(500),
+      emoji: '😀'.repeat(500),
+      half: 'a\ufffdb',
+      plain: 'pro',
+    });
+    const stored = await fetch(`${COLLECTOR}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, responses: [response] }),
+    });
+    expect(stored.status).toBe(202);
+  });
+
   it('sends the locale the survey was shown in before any other', () => {
     document.documentElement.lang = 'de';
     const unsaid = { surveyId: 's', kind: 'nps', score: 9 } as const;

@@ -40,9 +40,30 @@ export function toResponse(
     answeredAt: new Date(now).toISOString(),
     ...(answer.variant === undefined ? {} : { variant: answer.variant }),
     ...(context.visitorId === undefined ? {} : { visitorId: context.visitorId }),
-    ...(context.metadata === undefined ? {} : { metadata: { ...context.metadata } }),
+    ...(context.metadata === undefined ? {} : { metadata: wireMetadata(context.metadata) }),
     sdk: { ...(context.sdk ?? SDK) },
   } as HarkResponse;
+}
+
+/**
+ * Metadata values as the collector takes them: a page's attribute can hold anything, and a
+ * control character, half a surrogate pair or more than 500 characters would get the whole
+ * answer refused for good. So they are cleaned and cut here (to 500 code points), not sent as is.
+ */
+function wireMetadata(metadata: Readonly<Record<string, string>>): Record<string, string> {
+  const clean = (value: string) =>
+    Array.from(
+      String(value)
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it removes
+        .replace(/[\0-\x08\v\f\x0e-\x1f\x7f-\x9f]/g, '')
+        .replace(
+          /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+          '\ufffd',
+        ),
+    )
+      .slice(0, 500)
+      .join('');
+  return Object.fromEntries(Object.entries(metadata).map(([key, value]) => [key, clean(value)]));
 }
 
 /**
