@@ -4,18 +4,17 @@
  * server's peak memory. "Flat" means the peak for 1,000,000 rows is about the peak for 100,000:
  * the same-run baseline. Run: pnpm --filter @hark/collector bench:export [--quick]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fillSqlite } from './fill-sqlite.mjs';
 import { idGenerator, responseFactory } from './fixtures.mjs';
+import { startBin } from './start-bin.mjs';
 
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [10_000, 50_000] : [100_000, 1_000_000];
 const TOKEN = 'bench-admin-token-0123456789';
-const BIN = new URL('../dist/bin/hark-collector.js', import.meta.url).pathname;
 
 const dir = mkdtempSync(join(tmpdir(), 'hark-export-bench-'));
 const db = join(dir, 'export.db');
@@ -28,24 +27,6 @@ function fill() {
     SIZES.map((size) => ({ surveyId: `bench-${size}`, count: size })),
     make,
   );
-}
-
-function startServer() {
-  const child = spawn(
-    process.execPath,
-    [BIN, '--db', db, '--port', '0', '--admin-token', TOKEN, '--rate-limit', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
 }
 
 /** Resident memory of the server, in bytes (Linux): the bin's child, under its supervisor. */
@@ -90,7 +71,7 @@ try {
   console.log(
     `filled ${SIZES.join(' + ')} answers in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`,
   );
-  const server = await startServer();
+  const server = await startBin(db, TOKEN);
   const results = [];
   try {
     // A small warm-up, so the first measured export does not pay for JIT and page cache alone.

@@ -8,7 +8,6 @@
  * baseline is the idle phase of the same run. Run: pnpm --filter @hark/collector bench:reads
  * [--quick] [--answers <n>]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fillSqlite } from './fill-sqlite.mjs';
 import { idGenerator, responseFactory } from './fixtures.mjs';
+import { startBin } from './start-bin.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,7 +37,6 @@ const INTERVAL_MS = 20;
 const COMMENT_LENGTH = 1_000;
 const SURVEY = 'bench-reads';
 const TOKEN = 'bench-admin-token-0123456789';
-const BIN = new URL('../dist/bin/hark-collector.js', import.meta.url).pathname;
 
 const dir = mkdtempSync(join(tmpdir(), 'hark-reads-bench-'));
 const db = args['fill-only'] ?? join(dir, 'reads.db');
@@ -91,25 +90,6 @@ function fill() {
   const make = responseFactory({ now: Date.now(), seed: 11, nextId: idGenerator() });
   const comment = commentMaker(5);
   fillSqlite(db, [{ surveyId: SURVEY, count: ANSWERS }], make, (r) => comment(r.locale));
-}
-
-function startServer() {
-  const child = spawn(
-    process.execPath,
-    [BIN, '--db', db, '--port', '0', '--admin-token', TOKEN, '--rate-limit', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  process.once('exit', () => child.kill('SIGKILL'));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: new URL(match[1]) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
 }
 
 // Submissions reuse connections, as browsers do; reads open their own.
@@ -238,7 +218,7 @@ try {
     `filled ${ANSWERS.toLocaleString('en')} answers with ${COMMENT_LENGTH}-character comments in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`,
   );
   if (args['fill-only'] !== undefined) process.exit(0);
-  const server = await startServer();
+  const server = await startBin(db, TOKEN);
   try {
     // Three different queries over the same answers: the server counts identical ones once.
     const themes = (i) => `/themes?surveyId=${SURVEY}&from=2000-01-0${i + 1}T00:00:00Z`;
