@@ -1,30 +1,11 @@
-import type { ReferenceServer } from '@hark/collector/node';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: the demo server is plain JavaScript, run by `npm start` without a build.
-import { startDemo } from '../../demo/serve.mjs';
-import { launchChromium } from '../support/browser.js';
-import { tempDir } from '../support/temp-dir.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemo } from '../support/demo-site.js';
 
-const dir = tempDir('hark-demo');
-let server: ReferenceServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = (await startDemo({
-    port: 0,
-    db: dir.file('demo.db'),
-    log: () => {},
-  })) as ReferenceServer;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo('hark-demo');
 
 async function openDemo(): Promise<{ page: Page; violations: string[] }> {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
@@ -34,7 +15,7 @@ async function openDemo(): Promise<{ page: Page; violations: string[] }> {
       );
     });
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${demo.server.url}/`);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
   return { page, violations };
 }
@@ -61,7 +42,7 @@ describe('the demo page in Chromium', () => {
     await expect
       .poll(() => nps.locator('p.thanks').textContent())
       .toBe('Thank you for your feedback!');
-    await expect.poll(async () => server.store.count('demo-nps')).toBe(1);
+    await expect.poll(async () => demo.server.store.count('demo-nps')).toBe(1);
     await expect
       .poll(() => page.textContent('#results'), { timeout: 10_000 })
       .toBe('demo-nps (NPS): 100 from 1 answer');
@@ -69,7 +50,7 @@ describe('the demo page in Chromium', () => {
       '/results?surveyId=demo-nps',
     );
     expect(violations).toEqual([]);
-    await page.screenshot({ path: dir.file('demo.png'), fullPage: true });
+    await page.screenshot({ path: demo.dir.file('demo.png'), fullPage: true });
     await page.close();
   });
 

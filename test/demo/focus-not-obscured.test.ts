@@ -1,10 +1,6 @@
-import type { ReferenceServer } from '@hark/collector/node';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: the demo server is plain JavaScript, run by `npm start` without a build.
-import { startDemo } from '../../demo/serve.mjs';
-import { launchChromium } from '../support/browser.js';
-import { tempDir } from '../support/temp-dir.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemo } from '../support/demo-site.js';
 
 // WCAG 2.4.11 (focus not obscured): with the corner card open, no Tab stop of the page may be
 // hidden by it entirely, whatever the zoom. A 1280×900 window at 200% is 640×450 CSS px, at 400%
@@ -16,22 +12,7 @@ const VIEWPORTS = [
   { zoom: 'a phone', width: 320, height: 640 },
 ] as const;
 
-const dir = tempDir('hark-focus-obscured');
-let server: ReferenceServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = (await startDemo({
-    port: 0,
-    db: dir.file('demo.db'),
-    log: () => {},
-  })) as ReferenceServer;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo('hark-focus-obscured');
 
 interface Stop {
   /** What has focus: tag, and its name or text. */
@@ -82,8 +63,8 @@ function stop(page: Page): Promise<Stop> {
 describe('the corner card and the demo page’s Tab stops (WCAG 2.4.11)', () => {
   for (const { zoom, width, height } of VIEWPORTS) {
     it(`hides no Tab stop entirely at ${zoom} (${width}×${height})`, async () => {
-      const page = await browser.newPage({ viewport: { width, height } });
-      await page.goto(`${server.url}/`);
+      const page = await demo.browser.newPage({ viewport: { width, height } });
+      await page.goto(`${demo.server.url}/`);
       await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
       await page.getByRole('button', { name: 'Corner NPS', exact: true }).click();
       const survey = page.locator('body > hark-survey');
