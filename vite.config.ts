@@ -54,6 +54,7 @@ export default defineConfig({
           name: 'node',
           include: [
             'packages/collector/src/**/*.test.ts',
+            'packages/protocol/src/**/*.test.ts',
             'test/**/*.test.ts',
             'demo/**/*.test.ts',
           ],

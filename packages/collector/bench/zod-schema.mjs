@@ -9,19 +9,12 @@
  * - `pageUrl` uses `z.url()` (WHATWG parser + protocol check) plus Hark's http(s) printable-ASCII
  *   pattern.
  */
-import * as z from 'zod';
+
 import {
+  EARLIEST_ANSWERED_AT,
   HTTP_URL_PATTERN,
   IDENTIFIER_PATTERN,
   LOCALE_PATTERN,
-  METADATA_KEY_PATTERN,
-  SEMVER_PATTERN,
-  TEXT_PATTERN,
-  UUID_PATTERN,
-  VISITOR_ID_PATTERN,
-} from '../dist/protocol/formats.js';
-import {
-  EARLIEST_ANSWERED_AT,
   MAX_CLOCK_SKEW_MS,
   MAX_COMMENT_LENGTH,
   MAX_IDENTIFIER_LENGTH,
@@ -29,9 +22,15 @@ import {
   MAX_METADATA_VALUE_LENGTH,
   MAX_RESPONSES_PER_SUBMISSION,
   MAX_URL_LENGTH,
+  METADATA_KEY_PATTERN,
   PROTOCOL_VERSION,
   SCORE_RANGES,
-} from '../dist/protocol/limits.js';
+  SEMVER_PATTERN,
+  TEXT_PATTERN,
+  UUID_PATTERN,
+  VISITOR_ID_PATTERN,
+} from '@hark/protocol';
+import * as z from 'zod';
 
 // Hark's schema compiles its patterns without flags (TypeBox does `new RegExp(pattern)`).
 const re = (pattern) => new RegExp(pattern);

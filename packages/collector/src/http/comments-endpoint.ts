@@ -1,6 +1,6 @@
+import { scoreBand } from '@hark/protocol';
 import { answerPages, LATEST } from '../export/answer-pages.js';
 import type { ResponseStore } from '../storage/response-store.js';
-import { scoreBand } from '../themes/score-band.js';
 import type { ValidationIssue } from '../validation/issue.js';
 import { jsonOutgoing, type Outgoing } from './exchange.js';
 import { parseResultsQuery } from './results-endpoint.js';

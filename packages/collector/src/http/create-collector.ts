@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '../protocol/limits.js';
+import { MAX_SUBMISSION_BYTES, PROTOCOL_VERSION } from '@hark/protocol';
 import { type ResponseStore, StorageError } from '../storage/response-store.js';
 import { parseSubmission } from '../validation/parse-submission.js';
 import { AdminSessions } from './admin-sessions.js';

@@ -1,4 +1,4 @@
-import { UUID_PATTERN, VISITOR_ID_PATTERN } from '../protocol/formats.js';
+import { UUID_PATTERN, VISITOR_ID_PATTERN } from '@hark/protocol';
 import type { ResponseStore } from '../storage/response-store.js';
 import { jsonOutgoing, type Outgoing } from './exchange.js';
 import { HttpError } from './http-error.js';

@@ -1,5 +1,9 @@
-import { IDENTIFIER_PATTERN, isDateTime } from '../protocol/formats.js';
-import { MAX_IDENTIFIER_LENGTH, type SurveyKind } from '../protocol/limits.js';
+import {
+  IDENTIFIER_PATTERN,
+  isDateTime,
+  MAX_IDENTIFIER_LENGTH,
+  type SurveyKind,
+} from '@hark/protocol';
 import {
   type GroupSummary,
   type KindResults,

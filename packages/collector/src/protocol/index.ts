@@ -1,16 +1,7 @@
 /**
- * Wire protocol v1: what the widget sends and the collector accepts.
- * The widget imports only types from here; the values are for collectors.
+ * Wire protocol v1: what the widget sends and the collector accepts. It lives in @hark/protocol
+ * (types, kinds table, JSON Schema, without dependencies); this entry re-exports it for code
+ * written against `@hark/collector/protocol`, with the TypeBox schemas the validator compiles.
  */
-export * from './formats.js';
-export { submissionJsonSchema } from './json-schema.js';
-export * from './limits.js';
-export {
-  type CesResponse,
-  type CsatResponse,
-  type HarkResponse,
-  type NpsResponse,
-  ResponseSchema,
-  type Submission,
-  SubmissionSchema,
-} from './schema.js';
+export * from '@hark/protocol';
+export { ResponseSchema, SubmissionSchema } from './schema.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { submissionJsonSchema } from '@hark/protocol';
 import { describe, expect, it } from 'vitest';
-import { submissionJsonSchema } from './json-schema.js';
 
 const published = JSON.parse(
   readFileSync(new URL('../../schema/submission-v1.schema.json', import.meta.url), 'utf8'),

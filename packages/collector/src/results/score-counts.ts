@@ -1,4 +1,4 @@
-import { SCORE_RANGES, type SurveyKind } from '../protocol/limits.js';
+import { SCORE_RANGES, type SurveyKind } from '@hark/protocol';
 
 /**
  * Checks a kind's score counts and returns how many answers they hold.

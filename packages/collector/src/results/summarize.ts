@@ -2,7 +2,7 @@
  * Results of a survey from the score counts storage returns: per kind, one summary of all
  * answers and one per group (day, locale or variant).
  */
-import { SURVEY_KINDS, type SurveyKind } from '../protocol/limits.js';
+import { SURVEY_KINDS, type SurveyKind } from '@hark/protocol';
 import type { ScoreCount } from '../storage/response-store.js';
 import { type CesSummary, summarizeCes } from './ces.js';
 import { type CsatSummary, summarizeCsat } from './csat.js';

@@ -1,7 +1,7 @@
+import type { SurveyKind } from '@hark/protocol';
+import { isDateTime, UUID_PATTERN } from '@hark/protocol';
 import type pg from 'pg';
 import { type AlertRule, alertPayload, deliveryId, ruleMatches } from '../alerts/alert-rule.js';
-import { isDateTime, UUID_PATTERN } from '../protocol/formats.js';
-import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { missingDriverError } from './missing-driver.js';

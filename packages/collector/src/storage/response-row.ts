@@ -1,4 +1,4 @@
-import type { SurveyKind } from '../protocol/limits.js';
+import type { SurveyKind } from '@hark/protocol';
 import type { HarkResponse } from '../protocol/schema.js';
 import type { StoredResponse } from './response-store.js';
 

@@ -1,3 +1,4 @@
+import { SURVEY_KIND_TABLE, SURVEY_KINDS } from '@hark/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertRule } from '../alerts/alert-rule.js';
 import type { HarkResponse } from '../protocol/schema.js';
@@ -70,6 +71,18 @@ export function describeResponseStore(
       expect((await store.insert(extremes, receivedAt)).stored).toHaveLength(3);
       for (const response of extremes)
         expect((await store.get(response.id))?.response).toEqual(response);
+    });
+
+    it('stores every kind of the kinds table at both ends of its scale', async () => {
+      // The stores' CHECK constraints are migrations, changed by hand (ADR 0006): a kind added to
+      // @hark/protocol's table without a migration in every store fails here.
+      const answers = SURVEY_KINDS.flatMap((kind) => {
+        const { min, max } = SURVEY_KIND_TABLE[kind].score;
+        return [npsResponse({ kind, score: min }), npsResponse({ kind, score: max })];
+      });
+      const outcome = await store.insert(answers, receivedAt);
+      expect(outcome.stored).toEqual(answers.map((answer) => answer.id));
+      for (const answer of answers) expect((await store.get(answer.id))?.response).toEqual(answer);
     });
 
     it('stores offsets PostgreSQL alone would refuse, and rounds sub-millisecond times down, alike', async () => {

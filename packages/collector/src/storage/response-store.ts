@@ -1,4 +1,4 @@
-import type { SurveyKind } from '../protocol/limits.js';
+import type { SurveyKind } from '@hark/protocol';
 import type { HarkResponse } from '../protocol/schema.js';
 
 /** What an insert did with each id of the batch. */

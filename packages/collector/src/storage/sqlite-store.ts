@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import type { SurveyKind } from '@hark/protocol';
 import type Database from 'better-sqlite3';
 import { type AlertRule, alertPayload, deliveryId, ruleMatches } from '../alerts/alert-rule.js';
-import type { SurveyKind } from '../protocol/limits.js';
 import type { HarkResponse } from '../protocol/schema.js';
 import { canonicalLocale } from './canonical-locale.js';
 import { DatabaseFiles } from './database-files.js';

@@ -1,4 +1,4 @@
-import { parseDateTime } from '../protocol/formats.js';
+import { parseDateTime } from '@hark/protocol';
 
 /**
  * An RFC 3339 date-time as the UTC instant both back-ends store: milliseconds, `Z`. Normalising

@@ -1,7 +1,12 @@
-import type { SurveyKind } from '../protocol/limits.js';
+import {
+  type ScoreBand,
+  SURVEY_KIND_TABLE,
+  SURVEY_KINDS,
+  type SurveyKind,
+  scoreBand,
+} from '@hark/protocol';
 import type { StoredResponse } from '../storage/response-store.js';
 import { commentTerms } from './comment-terms.js';
-import { type ScoreBand, scoreBand } from './score-band.js';
 
 /** A word or phrase, and in how many comments it appears. */
 export interface Theme {
@@ -18,9 +23,6 @@ export interface BandThemes {
   readonly words: readonly Theme[];
   readonly phrases: readonly Theme[];
 }
-
-const BANDS: readonly ScoreBand[] = ['detractor', 'passive', 'promoter'];
-const KINDS: readonly SurveyKind[] = ['nps', 'csat', 'ces'];
 
 interface Tally {
   comments: number;
@@ -73,8 +75,8 @@ export class CommentThemes {
   /** The themes found, kinds and bands in scale order (bands without comments left out). */
   result(): BandThemes[] {
     const out: BandThemes[] = [];
-    for (const kind of KINDS) {
-      for (const band of BANDS) {
+    for (const kind of SURVEY_KINDS) {
+      for (const { band } of SURVEY_KIND_TABLE[kind].bands) {
         const tally = this.#tallies.get(`${kind}/${band}`);
         if (tally === undefined) continue;
         out.push({

@@ -1,4 +1,4 @@
-import type { SurveyKind } from '../protocol/limits.js';
+import type { SurveyKind } from '@hark/protocol';
 import type { StoredResponse } from '../storage/response-store.js';
 
 /** What themes need of an answer, and no more: all that crosses to the themes thread. */

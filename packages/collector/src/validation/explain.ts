@@ -1,5 +1,4 @@
-import { codePointLength, FORBIDDEN_KEYS, isWithinLength } from '../protocol/formats.js';
-import { STRING_CHECK } from '../protocol/schema.js';
+import { codePointLength, FORBIDDEN_KEYS, isWithinLength, STRING_CHECK } from '@hark/protocol';
 import { childPath, type ValidationIssue } from './issue.js';
 import { formatMessage } from './messages.js';
 

@@ -10,7 +10,7 @@ import {
   TEXT_PATTERN,
   UUID_PATTERN,
   VISITOR_ID_PATTERN,
-} from '../protocol/formats.js';
+} from '@hark/protocol';
 
 const LOCALE_MESSAGE = 'must be a BCP 47 language tag, like "en" or "pt-BR"';
 

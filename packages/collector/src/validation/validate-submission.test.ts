@@ -1,5 +1,5 @@
+import { MAX_RESPONSES_PER_SUBMISSION } from '@hark/protocol';
 import { describe, expect, it } from 'vitest';
-import { MAX_RESPONSES_PER_SUBMISSION } from '../protocol/limits.js';
 import { SubmissionSchema } from '../protocol/schema.js';
 import { npsResponse, submission } from '../testing/fixtures.js';
 import { explain, type SchemaNode } from './explain.js';

@@ -1,11 +1,13 @@
-import { type TSchema, Type } from '@sinclair/typebox';
-import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { LOCALE_PATTERN, localeRepeat, parseDateTime } from '../protocol/formats.js';
 import {
   EARLIEST_ANSWERED_AT,
+  LOCALE_PATTERN,
+  localeRepeat,
   MAX_CLOCK_SKEW_MS,
   MAX_RESPONSES_PER_SUBMISSION,
-} from '../protocol/limits.js';
+  parseDateTime,
+} from '@hark/protocol';
+import { type TSchema, Type } from '@sinclair/typebox';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { RESPONSE_SCHEMA_BY_KIND, type Submission, SubmissionSchema } from '../protocol/schema.js';
 import { explain, type SchemaNode } from './explain.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';

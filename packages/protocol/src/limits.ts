@@ -30,14 +30,3 @@ export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /** The earliest `answeredAt` accepted: older dates are clock errors (and year 0 breaks storage). */
 export const EARLIEST_ANSWERED_AT = '2000-01-01T00:00:00Z';
-
-/** The kinds of survey and the inclusive score range each one accepts. */
-export const SCORE_RANGES = {
-  nps: { min: 0, max: 10 },
-  csat: { min: 1, max: 5 },
-  ces: { min: 1, max: 7 },
-} as const;
-
-export type SurveyKind = keyof typeof SCORE_RANGES;
-
-export const SURVEY_KINDS = Object.keys(SCORE_RANGES) as SurveyKind[];

@@ -1,5 +1,5 @@
 import { EARLIEST_ANSWERED_AT, MAX_CLOCK_SKEW_MS, MAX_SUBMISSION_BYTES } from './limits.js';
-import { SubmissionSchema } from './schema.js';
+import { submissionSchema } from './submission-schema.js';
 
 export const SUBMISSION_SCHEMA_ID = 'urn:hark:schema:submission:v1';
 
@@ -11,7 +11,7 @@ export const SUBMISSION_SCHEMA_ID = 'urn:hark:schema:submission:v1';
  * in `description`.
  */
 export function submissionJsonSchema(): Record<string, unknown> {
-  const body = JSON.parse(JSON.stringify(SubmissionSchema)) as Record<string, unknown>;
+  const body = JSON.parse(JSON.stringify(submissionSchema)) as Record<string, unknown>;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: SUBMISSION_SCHEMA_ID,

@@ -1,0 +1,39 @@
+/**
+ * @hark/protocol: wire protocol v1 of Hark (what the widget sends and a collector accepts), the
+ * survey kinds table, and the JSON Schema, all from one source and without dependencies. The
+ * widget, the collector and the dashboard import it; a collector in another language reads the
+ * JSON Schema `submissionJsonSchema()` returns (published as a file by @hark/collector).
+ */
+export * from './formats.js';
+export { SUBMISSION_SCHEMA_ID, submissionJsonSchema } from './json-schema.js';
+export {
+  isSurveyKind,
+  SCORE_RANGES,
+  type ScoreBand,
+  SURVEY_KIND_TABLE,
+  SURVEY_KINDS,
+  type SurveyKind,
+  type SurveyKindInfo,
+  scoreBand,
+} from './kinds.js';
+export * from './limits.js';
+export {
+  type Infer,
+  OPTIONAL,
+  type Optional,
+  type Schema,
+  type SchemaNode,
+  STRING_CHECK,
+  type Typed,
+} from './schema-node.js';
+export {
+  type CesResponse,
+  type CsatResponse,
+  type HarkResponse,
+  type NpsResponse,
+  RESPONSE_SCHEMAS,
+  type ResponseOf,
+  responseSchema,
+  type Submission,
+  submissionSchema,
+} from './submission-schema.js';
