@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The README's two commands run this: `npm start` (the demo page with the reference collector)
 // and `npm test` (every check). Each installs what it needs on a fresh machine that has only
-// Node 20 and npm: pnpm, the dependencies, and for the tests Chromium and PostgreSQL.
+// Node 20 and npm: pnpm, the dependencies, and for the tests Chromium, Firefox, WebKitGTK, Xvfb,
+// the Orca screen reader and PostgreSQL.
 // Plain Node, no dependencies: it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -89,6 +90,19 @@ function findPostgresBin() {
 function ensureSystemPackages() {
   const missing = [];
   if (!findChromium()) missing.push('chromium');
+  // The component tests run in Firefox and WebKit too; WebKit's MiniBrowser needs an X server.
+  for (const [binary, pkg] of [
+    ['/usr/bin/firefox-esr', 'firefox-esr'],
+    ['/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'],
+    ['/usr/bin/Xvfb', 'xvfb'],
+    // A real screen reader listens to headed Chromium (test/screen-reader).
+    ['/usr/bin/orca', 'orca'],
+    ['/usr/libexec/at-spi-bus-launcher', 'at-spi2-core'],
+    ['/usr/bin/dbus-launch', 'dbus-x11'],
+    ['/usr/bin/xdotool', 'xdotool'],
+  ]) {
+    if (!existsSync(binary)) missing.push(pkg);
+  }
   if (!env.HARK_PG_URL && !findPostgresBin()) missing.push('postgresql');
   // The schema-agreement test runs the published JSON Schema through Python's jsonschema too.
   const pythons = ['/usr/bin/python3', 'python3'];
@@ -109,6 +123,10 @@ function ensureSystemPackages() {
       );
     if (missing.includes('python3-jsonschema'))
       help.push('install Python 3 with jsonschema (pip install jsonschema)');
+    const others = missing.filter(
+      (pkg) => !['chromium', 'postgresql', 'python3-jsonschema'].includes(pkg),
+    );
+    if (others.length > 0) help.push(`install Debian's ${others.join(', ')}`);
     fail(`the tests need ${missing.join(' and ')}: ${help.join('; ')}.`);
   }
   const packages = [...missing, ...optional];
@@ -137,7 +155,7 @@ function test() {
   pnpm(pnpmCommand, ['run', 'typecheck']);
   say('size budgets');
   pnpm(pnpmCommand, ['run', 'size']);
-  say('unit, integration, browser and end-to-end tests (vitest; PostgreSQL and Chromium for real)');
+  say('unit, integration and end-to-end tests (vitest; PostgreSQL, Chromium and Orca for real)');
   mkdirSync(join(ROOT, '.hark'), { recursive: true });
   const report = join(ROOT, '.hark', 'vitest-report.json');
   const [command, ...prefix] = pnpmCommand;
@@ -151,14 +169,31 @@ function test() {
     `--outputFile.json=${report}`,
   ]);
   const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;
-  if (counts) {
-    // The plain closing line CI reads, whatever the runner printed above it.
+  say('component tests (@web/test-runner in Chromium, Firefox and WebKit)');
+  const componentReport = join(ROOT, '.hark', 'web-test-runner-report.json');
+  rmSync(componentReport, { force: true });
+  const componentStatus = run(command, [...prefix, '--filter', '@hark/widget', 'test'], {
+    env: { ...env, HARK_WTR_REPORT: componentReport },
+  });
+  const engines = existsSync(componentReport)
+    ? JSON.parse(readFileSync(componentReport, 'utf8')).engines
+    : {};
+  let passed = counts?.numPassedTests ?? 0;
+  let failed = counts?.numFailedTests ?? 0;
+  for (const [name, totals] of Object.entries(engines)) {
     process.stdout.write(
-      `\ntests: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed\n`,
+      `\n${name}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped in ${totals.files} files (${totals.filesFailed} files failed)`,
     );
+    passed += totals.passed;
+    failed += totals.failed;
   }
+  // The plain closing line CI reads, whatever the runners printed above it.
+  process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
   if (status !== 0) fail(`tests failed (vitest exited with ${status})`);
+  if (componentStatus !== 0)
+    fail(`component tests failed (web-test-runner exited with ${componentStatus})`);
   if (!counts || counts.numTotalTests === 0) fail('no test ran');
+  if (Object.keys(engines).length !== 3) fail('the component tests did not run in three engines');
 }
 
 function start() {

@@ -1,10 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** How far each arrow moves along the scale; Left and Right as seen in left-to-right. */
+const STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+const SIDEWAYS: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
+
 /**
- * The keys a native radio group lacks. Native radios already give one tab stop, arrows that move
- * and check (wrapping, mirrored in right-to-left), and Space; this adds Home and End (first and
- * last point) and makes Enter choose the focused point instead of submitting the form, so a
- * keyboard user never sends a survey by accident.
+ * The keys of a radio group, the same in every engine. Native radios give one tab stop and
+ * Space; their arrows do not agree (WebKit stops at the ends where Chromium and Firefox wrap), so
+ * the arrows are handled here: they move and check, wrap, and mirror Left and Right in
+ * right-to-left. Home and End go to the first and last point, and Enter chooses the focused
+ * point instead of submitting the form, so a keyboard user never sends a survey by accident.
  */
 export class ScaleKeyboardController implements ReactiveController {
   readonly #radios: () => readonly HTMLInputElement[];
@@ -29,7 +34,17 @@ export class ScaleKeyboardController implements ReactiveController {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const radios = this.#radios().filter((radio) => !radio.disabled);
     let next: HTMLInputElement | undefined;
-    if (event.key === 'Home') next = radios[0];
+    const sideways = SIDEWAYS[event.key];
+    const step =
+      sideways === undefined
+        ? STEPS[event.key]
+        : getComputedStyle(target).direction === 'rtl'
+          ? -sideways
+          : sideways;
+    if (step !== undefined) {
+      const at = radios.indexOf(target) + step;
+      next = radios[(at + radios.length) % radios.length];
+    } else if (event.key === 'Home') next = radios[0];
     else if (event.key === 'End') next = radios.at(-1);
     else if (event.key === 'Enter') next = target;
     if (next === undefined) return;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from '../testing/expect.js';
+import { describe, it } from '../testing/suite.js';
 import { checkDefinition } from './survey-definition.js';
 
 describe('checkDefinition', () => {

@@ -1,8 +1,10 @@
-import { describe, expect, inject, it } from 'vitest';
+import { collectorUrl } from '../testing/collector.js';
+import { expect } from '../testing/expect.js';
+import { describe, it } from '../testing/suite.js';
 import { pageUrlOf } from './page-url.js';
 import { uuidv7 } from './uuidv7.js';
 
-const COLLECTOR = inject('collectorUrl');
+const COLLECTOR = collectorUrl();
 
 /** The status the real collector answers to one answer from this page address. */
 async function statusFor(pageUrl: string): Promise<number> {

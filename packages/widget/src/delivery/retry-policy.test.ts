@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from '../testing/expect.js';
+import { describe, it } from '../testing/suite.js';
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs } from './retry-policy.js';
 
 describe('backoffMs', () => {

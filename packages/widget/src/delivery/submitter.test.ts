@@ -1,11 +1,14 @@
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { spyOn } from '@vitest/spy';
+import { collectorUrl } from '../testing/collector.js';
+import { expect } from '../testing/expect.js';
+import { afterEach, describe, it } from '../testing/suite.js';
 import '../components/nps/hark-nps.js';
 import type { HarkNps } from '../components/nps/hark-nps.component.js';
 import { cleanup, fixture } from '../testing/dom.js';
 import { Delivery } from './delivery.js';
 import { outboxSubmitter, toResponse } from './submitter.js';
 
-const COLLECTOR = inject('collectorUrl');
+const COLLECTOR = collectorUrl();
 
 afterEach(cleanup);
 
@@ -86,7 +89,7 @@ describe('a survey wired to the outbox', () => {
       endpoint: `${COLLECTOR}/v1/responses`,
       name: `hark-wired-${Date.now()}`,
     });
-    const writes = vi.spyOn(delivery, 'enqueue');
+    const writes = spyOn(delivery, 'enqueue');
     const el = await fixture<HarkNps>(
       `<hark-nps survey-id="${surveyId}" locale="zh-TW" no-follow-up></hark-nps>`,
     );

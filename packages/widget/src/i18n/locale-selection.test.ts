@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { restoreAllMocks, spyOn } from '@vitest/spy';
+import { expect } from '../testing/expect.js';
+import { afterEach, describe, it } from '../testing/suite.js';
+import { waitFor } from '../testing/wait-for.js';
 import '../components/nps/hark-nps.js';
 import '../components/survey/hark-survey.js';
 import type { SurveyDefinition } from '../definition/survey-definition.js';
@@ -19,12 +22,12 @@ async function answer(el: HarkScaleSurvey): Promise<HarkSubmitDetail> {
   [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')].at(-1)?.click();
   await el.updateComplete;
   shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
-  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  await waitFor(() => expect(sent).toHaveLength(1));
   return sent[0] as HarkSubmitDetail;
 }
 
 function prefer(...languages: string[]): void {
-  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
+  spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
 }
 
 async function nps(attributes = ''): Promise<HarkScaleSurvey> {
@@ -35,7 +38,7 @@ async function nps(attributes = ''): Promise<HarkScaleSurvey> {
 
 afterEach(() => {
   cleanup();
-  vi.restoreAllMocks();
+  restoreAllMocks();
   document.documentElement.removeAttribute('lang');
 });
 
@@ -176,7 +179,7 @@ describe('a page that changes language', () => {
     const el = await nps();
     expect(lang(el)).toBe('en');
     document.documentElement.lang = 'es';
-    await vi.waitFor(() => expect(lang(el)).toBe('es'));
+    await waitFor(() => expect(lang(el)).toBe('es'));
     expect(question(el)).toBe('¿Qué probabilidad hay de que nos recomiendes a un amigo o colega?');
   });
 
@@ -186,7 +189,7 @@ describe('a page that changes language', () => {
     expect(lang(el)).toBe('en');
     prefer('nl-BE', 'en');
     dispatchEvent(new Event('languagechange'));
-    await vi.waitFor(() => expect(lang(el)).toBe('nl'));
+    await waitFor(() => expect(lang(el)).toBe('nl'));
   });
 
   it('keeps an explicit locale whatever the page says', async () => {

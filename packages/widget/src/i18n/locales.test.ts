@@ -1,25 +1,24 @@
-/// <reference types="vite/client" />
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect } from '../testing/expect.js';
+import { afterEach, describe, it } from '../testing/suite.js';
 import '../components/ces/hark-ces.js';
 import '../components/csat/hark-csat.js';
 import '../components/nps/hark-nps.js';
 import '../components/survey/hark-survey.js';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
+import { targetLocales } from '../generated/locale-codes.js';
 import type { HarkScaleSurvey } from '../internal/scale-survey.js';
 import { axeViolations } from '../testing/axe.js';
 import { cleanup, fixture, settle } from '../testing/dom.js';
-import { widgetLocales } from './localization.js';
+import { loadCatalogue, widgetLocales } from './localization.js';
 
 /** Every catalogue as lit-localize built it from the XLIFF files: locale → its strings. */
-const catalogues = new Map(
-  Object.entries(
-    import.meta.glob<{ templates: Record<string, string> }>('../generated/locales/*.ts', {
-      eager: true,
-    }),
-  ).map(([path, module]) => [
-    path.match(/([\w-]+)\.ts$/)?.[1] as string,
-    new Set(Object.values(module.templates)),
-  ]),
+const catalogues = new Map<string, Set<string>>(
+  await Promise.all(
+    targetLocales.map(
+      async (locale) =>
+        [locale, new Set(Object.values((await loadCatalogue(locale)) ?? {}))] as const,
+    ),
+  ),
 );
 
 const RTL = new Set(['ar', 'he', 'fa']);

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { keyboard } from '../testing/browser.js';
+import { expect } from '../testing/expect.js';
+import { afterEach, describe, it } from '../testing/suite.js';
 import '../components/nps/hark-nps.js';
 import '../components/survey/hark-survey.js';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
@@ -54,20 +55,20 @@ describe('right to left', () => {
       const points = radios(el);
       (points[0] as HTMLInputElement).focus();
       const focused = () => deepActiveElement() as HTMLInputElement;
-      await userEvent.keyboard('{ArrowLeft}');
+      await keyboard('{ArrowLeft}');
       expect(focused().value).toBe('1');
       expect(left(focused())).toBeLessThan(left(points[0] as HTMLElement));
-      await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+      await keyboard('{ArrowLeft}{ArrowLeft}');
       expect(focused().value).toBe('3');
-      await userEvent.keyboard('{ArrowRight}');
+      await keyboard('{ArrowRight}');
       expect(focused().value).toBe('2');
       expect(el.score).toBe(2);
-      await userEvent.keyboard('{End}');
+      await keyboard('{End}');
       expect(focused().value).toBe('10');
-      await userEvent.keyboard('{Home}');
+      await keyboard('{Home}');
       expect(focused().value).toBe('0');
       // Wrapping: right of the first point (visually) is the last one.
-      await userEvent.keyboard('{ArrowRight}');
+      await keyboard('{ArrowRight}');
       expect(focused().value).toBe('10');
     });
   }
@@ -81,7 +82,7 @@ describe('right to left', () => {
     const points = radios(el);
     expect(left(points[1] as HTMLElement)).toBeGreaterThan(left(points[0] as HTMLElement));
     (points[0] as HTMLInputElement).focus();
-    await userEvent.keyboard('{ArrowRight}');
+    await keyboard('{ArrowRight}');
     expect((deepActiveElement() as HTMLInputElement).value).toBe('1');
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from '../testing/expect.js';
+import { describe, it } from '../testing/suite.js';
 import { contrastRatio, parseComputedColor, readableOn } from './contrast.js';
 
 describe('contrast', () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from '../testing/expect.js';
+import { describe, it } from '../testing/suite.js';
 import { checkSurveyConfig } from './check-survey-config.js';
 import { scrubPii } from './scrub-pii.js';
 import { urlMatches } from './triggers.js';

@@ -1,11 +1,14 @@
-import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { collectorUrl } from '../testing/collector.js';
 import { cleanup } from '../testing/dom.js';
+import { expect } from '../testing/expect.js';
+import { afterEach, beforeEach, describe, it } from '../testing/suite.js';
+import { waitFor } from '../testing/wait-for.js';
 import { createHark, type HarkApi } from './create-hark.js';
 import type { Trigger } from './survey-config.js';
 import type { UiModule } from './ui-module.js';
 import { refused } from './visitor-state.js';
 
-const COLLECTOR = `${inject('collectorUrl')}/v1/responses`;
+const COLLECTOR = `${collectorUrl()}/v1/responses`;
 
 /** What reaches the page's own error handlers: must stay empty. */
 let thrown: unknown[] = [];
@@ -54,7 +57,7 @@ const surveysIn = (element: Element) => element.querySelectorAll('hark-survey').
 
 /** Resolves when a survey is in the slot. */
 const shown = (element: Element) =>
-  vi.waitFor(
+  waitFor(
     () => {
       if (surveysIn(element) === 0) throw new Error('no survey yet');
     },

@@ -1,11 +1,15 @@
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { fn } from '@vitest/spy';
 import type { HarkSurvey } from '../components/survey/hark-survey.component.js';
+import { keyboard } from '../testing/browser.js';
+import { collectorUrl } from '../testing/collector.js';
 import { cleanup, deepActiveElement } from '../testing/dom.js';
+import { expect } from '../testing/expect.js';
+import { afterEach, describe, it } from '../testing/suite.js';
+import { waitFor } from '../testing/wait-for.js';
 import { mountSurvey } from './mount-survey.js';
 import type { MountRequest } from './ui-module.js';
 
-const ENDPOINT = `${inject('collectorUrl')}/v1/responses`;
+const ENDPOINT = `${collectorUrl()}/v1/responses`;
 
 afterEach(() => {
   cleanup();
@@ -39,18 +43,18 @@ describe('a tab survey from the script tag, closed and taken off the page (2.4.3
   ] as const) {
     it(`closed with ${how}: focus goes to the page’s main, never <body>`, async () => {
       document.body.innerHTML = '<main><h1>Shop</h1><a href="#cart">Cart</a></main>';
-      const closed = vi.fn();
+      const closed = fn();
       const survey = await mountTab(closed);
       launcherOf(survey).focus();
-      await userEvent.keyboard('{Enter}');
-      await vi.waitFor(() => expect(deepActiveElement()?.getAttribute('type')).toBe('radio'));
-      await userEvent.keyboard(keys);
-      await vi.waitFor(() => expect(survey.isConnected).toBe(false));
+      await keyboard('{Enter}');
+      await waitFor(() => expect(deepActiveElement()?.getAttribute('type')).toBe('radio'));
+      await keyboard(keys);
+      await waitFor(() => expect(survey.isConnected).toBe(false));
       expect(closed).toHaveBeenCalledWith(false);
       expect(document.activeElement).not.toBe(document.body);
       expect(document.activeElement?.localName).toBe('main');
       // Tab goes on from there, into the page.
-      await userEvent.keyboard('{Tab}');
+      await keyboard('{Tab}');
       expect(document.activeElement?.textContent).toBe('Cart');
     });
   }
@@ -60,10 +64,10 @@ describe('a tab survey from the script tag, closed and taken off the page (2.4.3
     const survey = await mountTab(() => {});
     document.body.firstElementChild?.after(survey);
     launcherOf(survey).focus();
-    await userEvent.keyboard('{Enter}');
-    await vi.waitFor(() => expect(deepActiveElement()?.getAttribute('type')).toBe('radio'));
-    await userEvent.keyboard('{Escape}');
-    await vi.waitFor(() => expect(survey.isConnected).toBe(false));
+    await keyboard('{Enter}');
+    await waitFor(() => expect(deepActiveElement()?.getAttribute('type')).toBe('radio'));
+    await keyboard('{Escape}');
+    await waitFor(() => expect(survey.isConnected).toBe(false));
     expect(document.activeElement?.textContent).toBe('After');
   });
 });

@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { restoreAllMocks, spyOn } from '@vitest/spy';
+import { expect } from '../testing/expect.js';
+import { describe, it } from '../testing/suite.js';
 import { isTargeted, pickVariant, unitHash } from './targeting.js';
 
 /** A seeded PRNG (mulberry32): the same visitor ids every run. */
@@ -110,15 +112,15 @@ describe('targeting rules', () => {
   it('devices from the pointer and the screen', () => {
     expect(t({ devices: ['desktop'] })).toBe(true); // the test browser has a fine pointer
     expect(t({ devices: ['mobile', 'tablet'] })).toBe(false);
-    const coarse = vi
-      .spyOn(window, 'matchMedia')
-      .mockImplementation((query) => ({ matches: query.includes('coarse') }) as MediaQueryList);
-    vi.spyOn(screen, 'width', 'get').mockReturnValue(390);
+    const coarse = spyOn(window, 'matchMedia').mockImplementation(
+      (query) => ({ matches: query.includes('coarse') }) as MediaQueryList,
+    );
+    spyOn(screen, 'width', 'get').mockReturnValue(390);
     expect(t({ devices: ['mobile'] })).toBe(true);
-    vi.spyOn(screen, 'width', 'get').mockReturnValue(820);
-    vi.spyOn(screen, 'height', 'get').mockReturnValue(1180);
+    spyOn(screen, 'width', 'get').mockReturnValue(820);
+    spyOn(screen, 'height', 'get').mockReturnValue(1180);
     expect(t({ devices: ['tablet'] })).toBe(true);
     coarse.mockRestore();
-    vi.restoreAllMocks();
+    restoreAllMocks();
   });
 });

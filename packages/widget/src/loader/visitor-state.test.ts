@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect } from '../testing/expect.js';
+import { afterEach, describe, it } from '../testing/suite.js';
 import { byId, mergeVisitors, randomId, readVisitor, writeVisitor } from './visitor-state.js';
 
 afterEach(() => localStorage.clear());

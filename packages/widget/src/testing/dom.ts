@@ -33,3 +33,19 @@ export async function settle(
     (el.shadowRoot as ShadowRoot).getAnimations().map((animation) => animation.finished),
   );
 }
+
+/**
+ * An element's name from the attributes the accessibility tree takes it from (aria-labelledby,
+ * aria-label, then its text), for engines whose tree a test cannot read.
+ */
+export function nameFrom(element: Element | null | undefined): string | undefined {
+  if (!element) return undefined;
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const ids = element.getAttribute('aria-labelledby');
+  if (ids !== null)
+    return ids
+      .split(/\s+/)
+      .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ');
+  return element.getAttribute('aria-label') ?? element.textContent?.trim().replace(/\s+/g, ' ');
+}

@@ -1,7 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from 'vitest/browser';
 import { axeViolations } from '../../testing/axe.js';
+import {
+  emulateMedia,
+  engine,
+  itWhere,
+  NO_MEDIA_EMULATION,
+  restoreMedia,
+} from '../../testing/browser.js';
 import { cleanup, fixture, settle } from '../../testing/dom.js';
+import { expect } from '../../testing/expect.js';
+import { afterEach, describe, it } from '../../testing/suite.js';
 import type { HarkCsat } from './hark-csat.component.js';
 import './hark-csat.js';
 
@@ -18,7 +25,7 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\u2605\u2606]/u;
 
 afterEach(async () => {
   cleanup();
-  await commands.emulateMedia({ forcedColors: null });
+  await restoreMedia();
 });
 
 async function csat(look: 'emoji' | 'stars', score?: number): Promise<HarkCsat> {
@@ -74,19 +81,22 @@ describe('<hark-csat> faces and stars are drawn, not emoji (no emoji font needed
   });
 
   for (const look of ['emoji', 'stars'] as const) {
-    it(`the ${look} look is drawn in the text colour, in forced colours too (no colour of its own)`, async () => {
-      await commands.emulateMedia({ forcedColors: 'active' });
-      const el = await csat(look, 2);
-      expect(matchMedia('(forced-colors: active)').matches).toBe(true);
-      for (const face of faces(el)) {
-        const option = face.closest('.option') as HTMLElement;
-        const color = getComputedStyle(option).color;
-        const stroke = getComputedStyle(face.querySelector('path') as Element).stroke;
-        // The system's text colour (or HighlightText on the checked point), never the background.
-        expect(stroke).toBe(color);
-        expect(stroke).not.toBe(getComputedStyle(option).backgroundColor);
-      }
-      expect(await axeViolations(el)).toEqual([]);
-    });
+    itWhere(engine.emulateMedia, NO_MEDIA_EMULATION)(
+      `the ${look} look is drawn in the text colour, in forced colours (no colour of its own)`,
+      async () => {
+        await emulateMedia({ forcedColors: 'active' });
+        const el = await csat(look, 2);
+        expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+        for (const face of faces(el)) {
+          const option = face.closest('.option') as HTMLElement;
+          const color = getComputedStyle(option).color;
+          const stroke = getComputedStyle(face.querySelector('path') as Element).stroke;
+          // The system's text colour (or HighlightText on the checked point), never the background.
+          expect(stroke).toBe(color);
+          expect(stroke).not.toBe(getComputedStyle(option).backgroundColor);
+        }
+        expect(await axeViolations(el)).toEqual([]);
+      },
+    );
   }
 });

@@ -1,18 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
 import type { HarkScaleSurvey } from '../../internal/scale-survey.js';
+import { engine, setViewport } from '../../testing/browser.js';
 import { cleanup } from '../../testing/dom.js';
+import { expect } from '../../testing/expect.js';
+import { afterEach, describe, it } from '../../testing/suite.js';
 import type { HarkSurvey, Presentation } from './hark-survey.component.js';
 import './hark-survey.js';
 
 // A survey owner's text is not always made of short words: a pasted URL, a product code, a
 // language written without spaces. 500 characters without a break opportunity.
 const WORD = 'Supercalifragilistic'.repeat(25);
-const WIDTH = 320;
+// 320 CSS px (WCAG 1.4.10), or the narrowest the engine's window gets (WebKit's MiniBrowser: 447).
+const WIDTH = Math.max(320, engine.narrowestViewport);
 
 afterEach(async () => {
   cleanup();
-  await page.viewport(1024, 768);
+  await setViewport(1024, 768);
 });
 
 async function shown(
@@ -56,11 +58,11 @@ function expectFits(inner: HarkScaleSurvey, what: string): void {
   );
 }
 
-describe('a 500-character word in every text, at 320 px', () => {
+describe(`a 500-character word in every text, at ${WIDTH} px`, () => {
   for (const presentation of ['inline', 'corner', 'tab', 'modal'] as const) {
     for (const kind of ['nps', 'csat', 'ces'] as const) {
       it(`${presentation} ${kind}: wraps, the close button stays on screen, nothing scrolls sideways`, async () => {
-        await page.viewport(WIDTH, 640);
+        await setViewport(WIDTH, 640);
         const { survey, inner } = await shown(kind, presentation);
         expectFits(inner, 'question and end labels');
         const panel = survey.shadowRoot?.querySelector<HTMLElement>('.corner, dialog');
@@ -75,7 +77,7 @@ describe('a 500-character word in every text, at 320 px', () => {
   }
 
   it('tab: a 500-character launcher label wraps within the screen', async () => {
-    await page.viewport(WIDTH, 640);
+    await setViewport(WIDTH, 640);
     const survey = document.createElement('hark-survey') as HarkSurvey;
     survey.presentation = 'tab';
     survey.launcherLabel = WORD;
@@ -116,8 +118,8 @@ function brokenWords(element: Element): string[] {
 describe('ordinary words still break only between words', () => {
   for (const locale of ['en', 'de', 'fr', 'ru', 'pl']) {
     for (const kind of ['nps', 'csat', 'ces'] as const) {
-      it(`${kind} in ${locale}, at 200% text on a 320 px screen`, async () => {
-        await page.viewport(WIDTH, 640);
+      it(`${kind} in ${locale}, at 200% text on a ${WIDTH} px screen`, async () => {
+        await setViewport(WIDTH, 640);
         document.documentElement.style.fontSize = '200%';
         try {
           const survey = document.createElement('hark-survey') as HarkSurvey;
@@ -145,8 +147,8 @@ describe('ordinary words still break only between words', () => {
 
 describe('the end labels', () => {
   for (const locale of ['en', 'de', 'fr', 'ru', 'pl']) {
-    it(`stay side by side, under the ends they name, on a 320 px screen in ${locale}`, async () => {
-      await page.viewport(WIDTH, 640);
+    it(`stay side by side, under the ends they name, on a ${WIDTH} px screen in ${locale}`, async () => {
+      await setViewport(WIDTH, 640);
       const survey = document.createElement('hark-survey') as HarkSurvey;
       survey.locale = locale;
       survey.definition = { id: 'ends', kind: 'nps' };
