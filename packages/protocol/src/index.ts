@@ -7,7 +7,13 @@
 export * from './formats.js';
 export { SUBMISSION_SCHEMA_ID, submissionJsonSchema } from './json-schema.js';
 export {
+  type BandEnds,
   isSurveyKind,
+  KIND_MESSAGES,
+  KIND_RESULTS,
+  type KindMessages,
+  type KindResult,
+  SCORE_BANDS,
   SCORE_RANGES,
   type ScoreBand,
   SURVEY_KIND_TABLE,

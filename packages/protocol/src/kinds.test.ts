@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   isSurveyKind,
+  KIND_MESSAGES,
+  KIND_RESULTS,
+  SCORE_BANDS,
   SCORE_RANGES,
   type ScoreBand,
   SURVEY_KIND_TABLE,
@@ -18,6 +21,12 @@ describe('the survey kinds table', () => {
   it('lists nps, csat and ces in that order, each under its own id', () => {
     expect(SURVEY_KINDS).toEqual(['nps', 'csat', 'ces']);
     for (const kind of SURVEY_KINDS) expect(SURVEY_KIND_TABLE[kind].id).toBe(kind);
+  });
+
+  it('names the same kinds in the same order in every column', () => {
+    for (const column of [SCORE_RANGES, SCORE_BANDS, KIND_MESSAGES, KIND_RESULTS])
+      expect(Object.keys(column)).toEqual(SURVEY_KINDS);
+    expect(Object.keys(SURVEY_KIND_TABLE)).toEqual(SURVEY_KINDS);
   });
 
   it('gives each kind its scale, and SCORE_RANGES the same ranges', () => {

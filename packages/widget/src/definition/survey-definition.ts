@@ -1,7 +1,7 @@
+import { SURVEY_KINDS, type SurveyKind } from '@hark/protocol';
 import type { CsatLook } from '../components/csat/hark-csat.component.js';
 import { widgetLocales } from '../i18n/localization.js';
 import { type LocaleMatch, matchLocale } from '../i18n/match-locale.js';
-import type { SurveyKind } from '../internal/survey-kind.js';
 
 /** Follow-up prompts per score band. */
 export interface FollowUpPrompts {
@@ -46,7 +46,6 @@ export interface DefinitionIssue {
   readonly message: string;
 }
 
-const KINDS: readonly string[] = ['nps', 'csat', 'ces'];
 const LOOKS: readonly string[] = ['numbers', 'emoji', 'stars'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const TEXT_KEYS = ['question', 'lowLabel', 'highLabel'] as const;
@@ -121,8 +120,8 @@ export function checkDefinition(value: unknown): DefinitionIssue[] {
   const d = value;
   for (const key of Object.keys(d)) if (!KNOWN.has(key)) issue(`/${key}`, 'is not a known field');
   if (typeof d.id !== 'string' || !ID.test(d.id)) issue('/id', ID_RULE);
-  if (typeof d.kind !== 'string' || !KINDS.includes(d.kind)) {
-    issue('/kind', 'must be one of "nps", "csat", "ces"');
+  if (!(SURVEY_KINDS as readonly unknown[]).includes(d.kind)) {
+    issue('/kind', `must be one of "${SURVEY_KINDS.join('", "')}"`);
   }
   checkText('', d);
   if (d.variant !== undefined && (typeof d.variant !== 'string' || !ID.test(d.variant))) {

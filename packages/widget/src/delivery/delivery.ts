@@ -1,4 +1,4 @@
-import type { HarkResponse } from '@hark/collector/protocol';
+import type { HarkResponse } from '@hark/protocol';
 import { withFlushLock } from './flush-lock.js';
 import { openIdbOutbox } from './idb-outbox.js';
 import { createMemoryOutbox } from './memory-outbox.js';

@@ -1,4 +1,4 @@
-import type { HarkResponse } from '@hark/collector/protocol';
+import type { HarkResponse } from '@hark/protocol';
 
 /** An answer waiting in the outbox until the collector acknowledges it. */
 export interface OutboxEntry {

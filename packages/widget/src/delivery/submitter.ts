@@ -1,4 +1,4 @@
-import type { HarkResponse } from '@hark/collector/protocol';
+import type { HarkResponse } from '@hark/protocol';
 import type { HarkSubmitDetail } from '../events/hark-submit.js';
 import type { Submitter } from '../internal/scale-survey.js';
 import type { Delivery } from './delivery.js';

@@ -1,4 +1,4 @@
-import type { HarkResponse } from '@hark/collector/protocol';
+import type { HarkResponse } from '@hark/protocol';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryAfterMs } from './retry-policy.js';
 import { toWireJson } from './wire-body.js';
 
