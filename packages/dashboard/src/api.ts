@@ -1,7 +1,9 @@
+import type { ScoreBand, SurveyKind } from '@hark/protocol';
+
 /** What the dashboard reads from the collector (same origin, the session cookie carries the sign-in). */
 
 export interface Summary {
-  readonly kind: 'nps' | 'csat' | 'ces';
+  readonly kind: SurveyKind;
   readonly count: number;
   readonly score: number | null;
   readonly marginOfError: number | null;
@@ -12,7 +14,7 @@ export interface Group extends Summary {
 }
 
 export interface KindResults {
-  readonly kind: 'nps' | 'csat' | 'ces';
+  readonly kind: SurveyKind;
   readonly overall: Summary;
   readonly byDay: readonly Group[];
   readonly byWeek: readonly Group[];
@@ -28,8 +30,8 @@ export interface Theme {
 }
 
 export interface BandThemes {
-  readonly kind: string;
-  readonly band: 'detractor' | 'passive' | 'promoter';
+  readonly kind: SurveyKind;
+  readonly band: ScoreBand;
   readonly comments: number;
   readonly words: readonly Theme[];
   readonly phrases: readonly Theme[];
@@ -37,9 +39,9 @@ export interface BandThemes {
 
 export interface Comment {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: SurveyKind;
   readonly score: number;
-  readonly band: string;
+  readonly band: ScoreBand;
   readonly comment: string;
   readonly locale: string;
   readonly answeredAt: string;

@@ -1,6 +1,7 @@
 // The results dashboard: sign in with the admin token (a session cookie, never stored by this
 // script), pick a survey, read its score, trend, distribution, splits, themes and latest comments.
 // Every chart has a table with the same numbers; comments are rendered as text.
+import { KIND_RESULTS } from '@hark/protocol';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import {
   type BandThemes,
@@ -23,7 +24,6 @@ let band = '';
 let search = '';
 let period: 'day' | 'week' = 'day';
 
-const NAMES = { nps: 'NPS', csat: 'CSAT (% satisfied)', ces: 'CES (mean, 1–7)' } as const;
 const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const show = (v: number | null) => (v === null ? '–' : number.format(v));
 
@@ -84,7 +84,7 @@ function groupTable(caption: string, first: string, groups: readonly Group[]): T
 function kindSection(k: KindResults): TemplateResult {
   const id = `kind-${k.kind}`;
   return html`<section aria-labelledby=${id}>
-    <h2 id=${id}>${NAMES[k.kind]}</h2>
+    <h2 id=${id}>${KIND_RESULTS[k.kind].label}</h2>
     <dl class="score">
       <div><dt>Score</dt><dd data-testid="${k.kind}-score">${show(k.overall.score)}</dd></div>
       <div><dt>Margin of error (95%)</dt><dd data-testid="${k.kind}-margin">± ${show(k.overall.marginOfError)}</dd></div>

@@ -1,10 +1,8 @@
+import { KIND_RESULTS, type SurveyKind } from '@hark/protocol';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { svg, type TemplateResult } from 'lit';
 import type { Group } from './api.js';
-
-/** The range a kind's score lives in. */
-export const SCORE_RANGE = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] } as const;
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -15,12 +13,13 @@ const M = { top: 12, right: 16, bottom: 28, left: 44 };
  * scale). An image with a name; the table after it says the same in text.
  */
 export function trendChart(
-  kind: keyof typeof SCORE_RANGE,
+  kind: SurveyKind,
   days: readonly Group[],
   labelId: string,
 ): TemplateResult {
   const points = days.filter((d) => d.score !== null) as (Group & { score: number })[];
-  const [low, high] = SCORE_RANGE[kind];
+  // The range the kind's result lives in (NPS −100 to 100), not the range of its answers.
+  const { min: low, max: high } = KIND_RESULTS[kind];
   const x = scalePoint<string>()
     .domain(points.map((d) => d.key ?? ''))
     .range([M.left, WIDTH - M.right])
