@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { createHark } from './hark.js';
+import { collectorUrl } from './testing/collector.js';
 import { cleanup } from './testing/dom.js';
+import { expect } from './testing/expect.js';
+import { afterEach, describe, it } from './testing/suite.js';
+import { waitFor } from './testing/wait-for.js';
 
-const COLLECTOR = inject('collectorUrl');
+const COLLECTOR = collectorUrl();
 
 afterEach(() => {
   cleanup();
@@ -29,12 +32,12 @@ describe('createHark (the script tag’s API, from npm)', () => {
       ],
     });
     hark.track('done');
-    const survey = await vi.waitFor(() => {
+    const survey = await waitFor(() => {
       const el = slot.querySelector('hark-survey');
       if (el === null) throw new Error('not yet');
       return el;
     });
-    const inner = await vi.waitFor(() => {
+    const inner = await waitFor(() => {
       const el = survey.shadowRoot?.querySelector('hark-ces');
       if (!el?.shadowRoot?.querySelector('input')) throw new Error('not yet');
       return el;
@@ -42,7 +45,7 @@ describe('createHark (the script tag’s API, from npm)', () => {
     inner.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="radio"]')[6]?.click();
     await inner.updateComplete;
     inner.shadowRoot?.querySelector<HTMLButtonElement>('.submit')?.click();
-    await vi.waitFor(() => expect(inner.state).toBe('thanks'));
+    await waitFor(() => expect(inner.state).toBe('thanks'));
     // The row is the proof of delivery: look until it is there, bounded by the test's own
     // timeout rather than a second of vi.waitFor (retries and a loaded machine take longer).
     for (;;) {
@@ -53,7 +56,7 @@ describe('createHark (the script tag’s API, from npm)', () => {
     expect(hark.visitorId).toMatch(/^[0-9a-f-]{36}$/);
     // Answered: the same trigger again shows nothing.
     inner.dismiss();
-    await vi.waitFor(() => expect(slot.querySelector('hark-survey')).toBeNull());
+    await waitFor(() => expect(slot.querySelector('hark-survey')).toBeNull());
     hark.track('done');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(slot.querySelector('hark-survey')).toBeNull();
@@ -85,7 +88,7 @@ describe('createHark (the script tag’s API, from npm)', () => {
     const second = createHark(options);
     expect(await second.show(surveyId)).toBe(true);
     const survey = slot.querySelector('hark-survey');
-    const inner = await vi.waitFor(() => {
+    const inner = await waitFor(() => {
       const el = survey?.shadowRoot?.querySelector('hark-csat');
       if (!el?.shadowRoot?.querySelector('input')) throw new Error('not yet');
       return el;
