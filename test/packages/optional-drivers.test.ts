@@ -18,9 +18,12 @@ beforeAll(() => {
   mkdirSync(installed, { recursive: true });
   cpSync(join(COLLECTOR, 'dist'), join(installed, 'dist'), { recursive: true });
   cpSync(join(COLLECTOR, 'package.json'), join(installed, 'package.json'));
-  const typebox = join(project, 'node_modules', '@sinclair', 'typebox');
-  mkdirSync(join(typebox, '..'), { recursive: true });
-  symlinkSync(realpathSync(join(COLLECTOR, 'node_modules/@sinclair/typebox')), typebox, 'dir');
+  // Its two dependencies, linked from the workspace's install.
+  for (const dependency of ['@sinclair/typebox', '@hark/protocol']) {
+    const link = join(project, 'node_modules', dependency);
+    mkdirSync(join(link, '..'), { recursive: true });
+    symlinkSync(realpathSync(join(COLLECTOR, 'node_modules', dependency)), link, 'dir');
+  }
 });
 
 /** Runs an ES module in the project (its own file, so a worker thread can start) and parses what it prints. */

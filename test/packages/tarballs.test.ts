@@ -88,7 +88,7 @@ function exportTargets(exports: Manifest['exports']): Array<[subpath: string, ta
 }
 
 it('packs the public packages', () => {
-  expect(publicPackages).toEqual(expect.arrayContaining(['collector', 'widget']));
+  expect(publicPackages).toEqual(expect.arrayContaining(['collector', 'protocol', 'widget']));
   expect(publicPackages).not.toContain('dashboard');
 });
 
@@ -168,6 +168,39 @@ describe.each(publicPackages)('the @hark/%s tarball', (name) => {
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1] as string);
     for (const image of images)
       expect(image).toMatch(/^https:\/\/raw\.githubusercontent\.com\/hark-feedback\/hark\/main\//);
+  });
+});
+
+describe('the @hark/protocol tarball', () => {
+  it('is the built modules, their types and maps, and nothing else', () => {
+    const { files, manifest } = tarball('protocol');
+    const modules = ['formats', 'index', 'json-schema', 'kinds', 'limits', 'schema-node'];
+    modules.push('submission-schema');
+    expect(files).toEqual(
+      [
+        'LICENSE',
+        'README.md',
+        'package.json',
+        ...modules.flatMap((m) => [`dist/${m}.d.ts`, `dist/${m}.js`, `dist/${m}.js.map`]),
+      ].sort(),
+    );
+    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.peerDependencies).toBeUndefined();
+  });
+
+  it('is what the widget and the collector depend on, at its own version', () => {
+    const { version } = tarball('protocol').manifest;
+    for (const name of ['widget', 'collector'])
+      expect(tarball(name).manifest.dependencies?.['@hark/protocol']).toBe(version);
+  });
+
+  it("gives the widget's types without @hark/collector, which a widget install lacks", () => {
+    const { path, files } = tarball('widget');
+    const declarations = files.filter((f) => f.endsWith('.d.ts'));
+    const naming = (module: string) =>
+      declarations.filter((f) => readFileSync(join(path, f), 'utf8').includes(`'${module}`));
+    expect(naming('@hark/collector')).toEqual([]);
+    expect(naming('@hark/protocol').length).toBeGreaterThan(0);
   });
 });
 
