@@ -107,8 +107,8 @@ export class HarkSurvey extends LitElement {
   /** `light`, `dark`, or unset to follow the visitor's preference. */
   declare theme: 'light' | 'dark' | undefined;
   /**
-   * The floating card moved to the top corner, because a focused element of the page was under it
-   * (WCAG 2.4.11, focus not obscured). Set by the survey.
+   * The floating card (or the feedback tab's launcher) moved to the top corner, because a focused
+   * element of the page was under it (WCAG 2.4.11, focus not obscured). Set by the survey.
    * @readonly
    */
   declare atTop: boolean;
@@ -182,10 +182,11 @@ export class HarkSurvey extends LitElement {
   };
 
   #keepClear(target: EventTarget | null | undefined): void {
-    const panel = this.#fit();
-    if (!(target instanceof Element) || panel === null || hasFocusWithin(this)) return;
+    // The open card, else the feedback tab's launcher: a pill over a footer link hides it too.
+    const box = this.open ? this.#fit() : this.renderRoot.querySelector<HTMLElement>('.launcher');
+    if (!(target instanceof Element) || box === null || hasFocusWithin(this)) return;
     const focused = target.getBoundingClientRect();
-    const here = panel.getBoundingClientRect();
+    const here = box.getBoundingClientRect();
     // The same card at the other end of the screen (1rem from the edge, as the styles put it).
     const margin = here.top >= innerHeight / 2 ? innerHeight - here.bottom : here.top;
     const top = this.atTop ? innerHeight - margin - here.height : margin;
@@ -250,9 +251,12 @@ export class HarkSurvey extends LitElement {
     this.#watchPage(); // reconnected while open: watch the page's focus again
   }
 
-  /** Watches the page's focus while a floating card is open (2.4.11), and only then. */
+  /**
+   * Watches the page's focus while a floating card is open or a feedback tab's launcher is on the
+   * page (2.4.11), and only then.
+   */
   #watchPage(): void {
-    const floating = this.open && (this.presentation === 'corner' || this.presentation === 'tab');
+    const floating = this.presentation === 'tab' || (this.open && this.presentation === 'corner');
     for (const [type, listener] of [
       ['focusin', this.#onPageFocus],
       ['keyup', this.#onPageKeyUp],

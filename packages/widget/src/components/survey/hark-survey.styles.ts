@@ -21,7 +21,8 @@ export const surveyStyles = css`
     color: inherit;
   }
 
-  :host([at-top]) .corner {
+  :host([at-top]) .corner,
+  :host([at-top]) .launcher {
     inset-block-start: 1rem;
     inset-block-end: auto;
   }
@@ -70,7 +71,10 @@ export const surveyStyles = css`
     border: 0;
     background: transparent;
     color: inherit;
-    overflow: visible;
+    /*
+     * No overflow: the browser's own (auto) lets a dialog taller than the screen (200% zoom, a
+     * phone) scroll; visible left its end out of reach, as nothing behind a modal scrolls.
+     */
   }
 
   dialog::backdrop {
