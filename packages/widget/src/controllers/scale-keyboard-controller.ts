@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** How far each arrow moves along the scale; Left and Right as seen in left-to-right. */
-const STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-const SIDEWAYS: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
+const STEPS: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
 /**
  * The keys of a radio group, the same in every engine. Native radios give one tab stop and
@@ -34,16 +33,12 @@ export class ScaleKeyboardController implements ReactiveController {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const radios = this.#radios().filter((radio) => !radio.disabled);
     let next: HTMLInputElement | undefined;
-    const sideways = SIDEWAYS[event.key];
-    const step =
-      sideways === undefined
-        ? STEPS[event.key]
-        : getComputedStyle(target).direction === 'rtl'
-          ? -sideways
-          : sideways;
+    let step = STEPS[event.key];
     if (step !== undefined) {
-      const at = radios.indexOf(target) + step;
-      next = radios[(at + radios.length) % radios.length];
+      // Right-to-left mirrors the sideways arrows, not Up and Down.
+      if (/Left|Right/.test(event.key) && getComputedStyle(target).direction === 'rtl')
+        step = -step;
+      next = radios[(radios.indexOf(target) + step + radios.length) % radios.length];
     } else if (event.key === 'Home') next = radios[0];
     else if (event.key === 'End') next = radios.at(-1);
     else if (event.key === 'Enter') next = target;
