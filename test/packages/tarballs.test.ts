@@ -175,7 +175,7 @@ describe('the @hark/protocol tarball', () => {
   it('is the built modules, their types and maps, and nothing else', () => {
     const { files, manifest } = tarball('protocol');
     const modules = ['formats', 'index', 'json-schema', 'kinds', 'limits', 'schema-node'];
-    modules.push('submission-schema');
+    modules.push('submission-schema', 'summary', 'results-body', 'themes-body', 'comments-body');
     expect(files).toEqual(
       [
         'LICENSE',

@@ -1,19 +1,15 @@
 // The results dashboard: sign in with the admin token (a session cookie, never stored by this
 // script), pick a survey, read its score, trend, distribution, splits, themes and latest comments.
 // Every chart has a table with the same numbers; comments are rendered as text.
-import { KIND_RESULTS } from '@hark/protocol';
-import { html, nothing, render, type TemplateResult } from 'lit';
 import {
+  type AnswerComment,
   type BandThemes,
-  type Comment,
-  comments,
-  type Group,
-  type KindResults,
-  results,
-  SignInNeeded,
-  signIn,
-  themes,
-} from './api.js';
+  type GroupSummary,
+  KIND_RESULTS,
+  type KindBreakdown,
+} from '@hark/protocol';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { comments, results, SignInNeeded, signIn, themes } from './api.js';
 import { distributionChart, trendChart } from './trend-chart.js';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -68,7 +64,11 @@ async function onPick(event: SubmitEvent): Promise<void> {
   await load();
 }
 
-function groupTable(caption: string, first: string, groups: readonly Group[]): TemplateResult {
+function groupTable(
+  caption: string,
+  first: string,
+  groups: readonly GroupSummary[],
+): TemplateResult {
   return html`<table>
     <caption>${caption}</caption>
     <thead><tr><th scope="col">${first}</th><th scope="col">Score</th><th scope="col">± 95%</th><th scope="col">Answers</th></tr></thead>
@@ -81,7 +81,7 @@ function groupTable(caption: string, first: string, groups: readonly Group[]): T
   </table>`;
 }
 
-function kindSection(k: KindResults): TemplateResult {
+function kindSection(k: KindBreakdown): TemplateResult {
   const id = `kind-${k.kind}`;
   return html`<section aria-labelledby=${id}>
     <h2 id=${id}>${KIND_RESULTS[k.kind].label}</h2>
@@ -131,7 +131,7 @@ function themesSection(list: readonly BandThemes[]): TemplateResult {
   </section>`;
 }
 
-function commentsSection(list: readonly Comment[]): TemplateResult {
+function commentsSection(list: readonly AnswerComment[]): TemplateResult {
   return html`<section aria-labelledby="latest">
     <h2 id="latest">Latest comments</h2>
     <form class="inline" @submit=${onFilter}>

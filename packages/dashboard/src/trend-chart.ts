@@ -1,8 +1,7 @@
-import { KIND_RESULTS, type SurveyKind } from '@hark/protocol';
+import { type GroupSummary, KIND_RESULTS, type SurveyKind } from '@hark/protocol';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { svg, type TemplateResult } from 'lit';
-import type { Group } from './api.js';
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -14,10 +13,10 @@ const M = { top: 12, right: 16, bottom: 28, left: 44 };
  */
 export function trendChart(
   kind: SurveyKind,
-  days: readonly Group[],
+  days: readonly GroupSummary[],
   labelId: string,
 ): TemplateResult {
-  const points = days.filter((d) => d.score !== null) as (Group & { score: number })[];
+  const points = days.filter((d) => d.score !== null) as (GroupSummary & { score: number })[];
   // The range the kind's result lives in (NPS −100 to 100), not the range of its answers.
   const { min: low, max: high } = KIND_RESULTS[kind];
   const x = scalePoint<string>()
@@ -28,12 +27,12 @@ export function trendChart(
     .domain([low, high])
     .range([HEIGHT - M.bottom, M.top]);
   const clamp = (v: number) => Math.min(high, Math.max(low, v));
-  const at = (d: Group) => x(d.key ?? '') ?? 0;
-  const band = area<Group & { score: number }>()
+  const at = (d: GroupSummary) => x(d.key ?? '') ?? 0;
+  const band = area<GroupSummary & { score: number }>()
     .x(at)
     .y0((d) => y(clamp(d.score - (d.marginOfError ?? 0))))
     .y1((d) => y(clamp(d.score + (d.marginOfError ?? 0))));
-  const path = line<Group & { score: number }>()
+  const path = line<GroupSummary & { score: number }>()
     .x(at)
     .y((d) => y(d.score));
   const ticks = y.ticks(5);

@@ -2,8 +2,11 @@
  * @hark/protocol: wire protocol v1 of Hark (what the widget sends and a collector accepts), the
  * survey kinds table, and the JSON Schema, all from one source and without dependencies. The
  * widget, the collector and the dashboard import it; a collector in another language reads the
- * JSON Schema `submissionJsonSchema()` returns (published as a file by @hark/collector).
+ * JSON Schema `submissionJsonSchema()` returns (published as a file by @hark/collector). The
+ * types of what the collector's read API answers (`/results`, `/themes`, `/comments`) are here
+ * too, so the dashboard reads what the collector writes.
  */
+export type { AnswerComment, CommentsBody } from './comments-body.js';
 export * from './formats.js';
 export { SUBMISSION_SCHEMA_ID, submissionJsonSchema } from './json-schema.js';
 export {
@@ -23,6 +26,7 @@ export {
   scoreBand,
 } from './kinds.js';
 export * from './limits.js';
+export type { KindBreakdown, ResultsBody, ScoreTally } from './results-body.js';
 export {
   type Infer,
   OPTIONAL,
@@ -43,3 +47,12 @@ export {
   type Submission,
   submissionSchema,
 } from './submission-schema.js';
+export type {
+  CesSummary,
+  CsatSummary,
+  GroupSummary,
+  NpsSummary,
+  Summary,
+  SummaryOf,
+} from './summary.js';
+export type { BandThemes, Theme, ThemesBody } from './themes-body.js';

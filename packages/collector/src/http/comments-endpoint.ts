@@ -1,4 +1,4 @@
-import { scoreBand } from '@hark/protocol';
+import { type AnswerComment, type CommentsBody, scoreBand } from '@hark/protocol';
 import { answerPages, LATEST } from '../export/answer-pages.js';
 import type { ResponseStore } from '../storage/response-store.js';
 import type { ValidationIssue } from '../validation/issue.js';
@@ -36,11 +36,12 @@ export async function commentsOutgoing(
   }
   const query = parseResultsQuery(params, issues);
   const needle = (params.get('q') ?? '').trim().toLowerCase();
-  const comments: object[] = [];
+  const comments: AnswerComment[] = [];
   for await (const page of answerPages(store, query, LATEST)) {
     for (const { response: r } of page) {
-      const comment = r.comment?.trim();
-      if (!comment) continue;
+      const written = r.comment;
+      const comment = written?.trim();
+      if (written === undefined || !comment) continue;
       if (band !== null && scoreBand(r.kind, r.score) !== band) continue;
       if (needle !== '' && !comment.toLowerCase().includes(needle)) continue;
       comments.push({
@@ -48,7 +49,7 @@ export async function commentsOutgoing(
         kind: r.kind,
         score: r.score,
         band: scoreBand(r.kind, r.score),
-        comment: r.comment,
+        comment: written,
         locale: r.locale,
         answeredAt: r.answeredAt,
         ...(r.variant === undefined ? {} : { variant: r.variant }),
@@ -57,5 +58,6 @@ export async function commentsOutgoing(
     }
     if (comments.length === limit) break;
   }
-  return jsonOutgoing(200, { surveyId: query.surveyId, comments });
+  const body: CommentsBody = { surveyId: query.surveyId, comments };
+  return jsonOutgoing(200, body);
 }

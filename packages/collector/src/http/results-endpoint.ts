@@ -1,15 +1,14 @@
 import {
+  type GroupSummary,
   IDENTIFIER_PATTERN,
   isDateTime,
+  type KindBreakdown,
   MAX_IDENTIFIER_LENGTH,
+  type ResultsBody,
+  type Summary,
   type SurveyKind,
 } from '@hark/protocol';
-import {
-  type GroupSummary,
-  type KindResults,
-  type Summary,
-  summarizeScoreCounts,
-} from '../results/summarize.js';
+import { type KindResults, summarizeScoreCounts } from '../results/summarize.js';
 import type { ResponseStore, ScoreGrouping, ScoreQuery } from '../storage/response-store.js';
 import type { ValidationIssue } from '../validation/issue.js';
 import { jsonOutgoing, type Outgoing } from './exchange.js';
@@ -39,7 +38,7 @@ export async function resultsOutgoing(
   // Joined by kind, not by position: an answer of a new kind may land between the three reads.
   const groupsOf = (all: KindResults[] | undefined, kind: SurveyKind) =>
     (all?.find((results) => results.kind === kind)?.groups ?? []).map(rounded);
-  const kinds = (byDay ?? []).map((results) => ({
+  const kinds: KindBreakdown[] = (byDay ?? []).map((results) => ({
     kind: results.kind,
     overall: rounded(results.overall),
     byDay: results.groups.map(rounded),
@@ -51,12 +50,13 @@ export async function resultsOutgoing(
       .filter((row) => row.kind === results.kind)
       .map((row) => ({ score: row.score, count: row.count })),
   }));
-  return jsonOutgoing(200, {
+  const body: ResultsBody = {
     surveyId: query.surveyId,
     from: query.from ?? null,
     to: query.to ?? null,
     kinds,
-  });
+  };
+  return jsonOutgoing(200, body);
 }
 
 /** `surveyId`, `from` and `to` from a query string; 400 with every issue. */

@@ -1,6 +1,6 @@
+import type { BandThemes, ThemesBody } from '@hark/protocol';
 import { answerPages, LATEST } from '../export/answer-pages.js';
 import type { ResponseStore, ScoreQuery } from '../storage/response-store.js';
-import type { BandThemes } from '../themes/comment-themes.js';
 import { countThemes } from '../themes/count-themes.js';
 import { jsonOutgoing, type Outgoing } from './exchange.js';
 import { parseResultsQuery } from './results-endpoint.js';
@@ -41,11 +41,11 @@ export async function themesOutgoing(
   params: URLSearchParams,
 ): Promise<Outgoing> {
   const query = parseResultsQuery(params);
-  const themes = await themesOf(store, query);
-  return jsonOutgoing(200, {
+  const body: ThemesBody = {
     surveyId: query.surveyId,
     from: query.from ?? null,
     to: query.to ?? null,
-    themes,
-  });
+    themes: await themesOf(store, query),
+  };
+  return jsonOutgoing(200, body);
 }

@@ -12,20 +12,9 @@
  * rather than 1.96 because s is itself an estimate; for a handful of answers that widens the
  * margin markedly (t = 2.776 for 5 answers).
  */
+import type { CesSummary } from '@hark/protocol';
 import { checkScoreCounts } from './score-counts.js';
 import { tCritical95 } from './student-t.js';
-
-export interface CesSummary {
-  readonly kind: 'ces';
-  /** Answers counted. */
-  readonly count: number;
-  /** Mean answer, 1…7; null without answers. */
-  readonly score: number | null;
-  /** Half-width of the 95% confidence interval, on the 1–7 scale; null below 2 answers. */
-  readonly marginOfError: number | null;
-  /** Sample standard deviation (n − 1); null below 2 answers. */
-  readonly standardDeviation: number | null;
-}
 
 /** Summarizes CES answers given as score → how many answers gave it. */
 export function summarizeCes(counts: ReadonlyMap<number, number>): CesSummary {

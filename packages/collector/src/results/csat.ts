@@ -11,20 +11,9 @@
  * over n. Like the NPS margin this is the conventional approximation: it is poor for small n or
  * extreme shares (all satisfied gives 0), which is why the count travels with it.
  */
+import type { CsatSummary } from '@hark/protocol';
 import { Z_95 } from './confidence.js';
 import { checkScoreCounts } from './score-counts.js';
-
-export interface CsatSummary {
-  readonly kind: 'csat';
-  /** Answers counted. */
-  readonly count: number;
-  /** Percentage of satisfied answers, 0…100; null without answers. */
-  readonly score: number | null;
-  /** Half-width of the 95% confidence interval, in percentage points; null below 2 answers. */
-  readonly marginOfError: number | null;
-  /** Answers of 4 or 5. */
-  readonly satisfied: number;
-}
 
 const SATISFIED_MIN = 4;
 

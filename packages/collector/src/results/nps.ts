@@ -16,24 +16,9 @@
  * The normal approximation is the conventional one and is poor for small n or extreme shares
  * (all promoters gives a margin of 0); the count is reported beside it so readers can judge.
  */
+import type { NpsSummary } from '@hark/protocol';
 import { Z_95 } from './confidence.js';
 import { checkScoreCounts } from './score-counts.js';
-
-export interface NpsSummary {
-  readonly kind: 'nps';
-  /** Answers counted. */
-  readonly count: number;
-  /** −100…100; null without answers. */
-  readonly score: number | null;
-  /** Half-width of the 95% confidence interval, in score points; null below 2 answers. */
-  readonly marginOfError: number | null;
-  /** Answers of 9 or 10. */
-  readonly promoters: number;
-  /** Answers of 7 or 8. */
-  readonly passives: number;
-  /** Answers of 0 to 6. */
-  readonly detractors: number;
-}
 
 const PROMOTER_MIN = 9;
 const PASSIVE_MIN = 7;

@@ -2,21 +2,22 @@
  * Results of a survey from the score counts storage returns: per kind, one summary of all
  * answers and one per group (day, locale or variant).
  */
-import { SURVEY_KINDS, type SurveyKind } from '@hark/protocol';
+import {
+  type GroupSummary,
+  SURVEY_KINDS,
+  type Summary,
+  type SummaryOf,
+  type SurveyKind,
+} from '@hark/protocol';
 import type { ScoreCount } from '../storage/response-store.js';
-import { type CesSummary, summarizeCes } from './ces.js';
-import { type CsatSummary, summarizeCsat } from './csat.js';
-import { type NpsSummary, summarizeNps } from './nps.js';
+import { summarizeCes } from './ces.js';
+import { summarizeCsat } from './csat.js';
+import { summarizeNps } from './nps.js';
 
-export type Summary = NpsSummary | CsatSummary | CesSummary;
-
-/** The summary type of one kind. */
-export type SummaryOf<K extends SurveyKind> = Extract<Summary, { readonly kind: K }>;
-
-/** One group's summary, tagged with the group's key (null for "no variant" or no grouping). */
-export type GroupSummary = { readonly key: string | null } & Summary;
-
-/** Everything one kind's answers say: all of them together, and each group alone. */
+/**
+ * Everything one kind's answers say: all of them together, and each group alone, for one
+ * grouping. `GET /results` joins one of these per grouping into a `KindBreakdown`.
+ */
 export interface KindResults {
   readonly kind: SurveyKind;
   /** All groups' answers merged. */

@@ -1,28 +1,13 @@
 import {
-  type ScoreBand,
+  type BandThemes,
   SURVEY_KIND_TABLE,
   SURVEY_KINDS,
   type SurveyKind,
   scoreBand,
+  type Theme,
 } from '@hark/protocol';
 import type { StoredResponse } from '../storage/response-store.js';
 import { commentTerms } from './comment-terms.js';
-
-/** A word or phrase, and in how many comments it appears. */
-export interface Theme {
-  readonly text: string;
-  readonly count: number;
-}
-
-/** The themes of one score band of one kind of answer. */
-export interface BandThemes {
-  readonly kind: SurveyKind;
-  readonly band: ScoreBand;
-  /** How many answers of this band have a comment. */
-  readonly comments: number;
-  readonly words: readonly Theme[];
-  readonly phrases: readonly Theme[];
-}
 
 interface Tally {
   comments: number;

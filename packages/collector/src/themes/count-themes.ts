@@ -1,5 +1,6 @@
+import type { BandThemes } from '@hark/protocol';
 import type { StoredResponse } from '../storage/response-store.js';
-import { type BandThemes, CommentThemes } from './comment-themes.js';
+import { CommentThemes } from './comment-themes.js';
 import { type ThemesReply, type ThemesRequest, themeInputs } from './themes-job.js';
 
 /** Where themes are counted: on the themes thread, or here (in slices) where there is none. */
