@@ -8,7 +8,7 @@ const SURVEYS = ['demo-nps', 'demo-csat', 'demo-ces', 'demo-checkout'].concat(
   ),
 );
 
-/** Fetches the collector's results for every demo survey and lists those with answers. */
+/** Fetches the collector's results for every demo survey, lists those with answers, returns the text. */
 async function showResults() {
   const lines = [];
   const links = [];
@@ -29,8 +29,10 @@ async function showResults() {
       links.push(id);
     }
   }
-  document.getElementById('results').textContent =
-    lines.length > 0 ? lines.join('\n') : 'No answers yet.';
+  const text = lines.length > 0 ? lines.join('\n') : 'No answers yet.';
+  const results = document.getElementById('results');
+  if (results.textContent === text) return text;
+  results.textContent = text;
   const list = document.getElementById('links');
   list.replaceChildren();
   if (links.length > 0) list.append('As JSON: ');
@@ -40,6 +42,14 @@ async function showResults() {
     a.textContent = id;
     list.append(...(i > 0 ? [', '] : []), a);
   });
+  return text;
+}
+
+/** Says the results (fresh) through the status region, once, because the visitor asked. */
+async function announceResults() {
+  const said = document.getElementById('results-said');
+  said.textContent = ''; // the same text again is a change, so asking twice says it twice
+  said.textContent = await showResults();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -55,7 +65,8 @@ document.addEventListener('DOMContentLoaded', () => {
     document.documentElement.lang = language.value;
     document.documentElement.dir = language.value === 'ar' ? 'rtl' : 'ltr';
   });
-  // Answers arrive in the background: look every two seconds.
+  document.getElementById('announce-results').addEventListener('click', announceResults);
+  // Answers arrive in the background: look every two seconds (shown, not announced).
   void showResults();
   setInterval(showResults, 2000);
   document.body.dataset.ready = 'true';
