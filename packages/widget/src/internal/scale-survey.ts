@@ -326,10 +326,20 @@ export abstract class HarkScaleSurvey extends LitElement {
     if (!this.#fire<HarkSubmitDetail>('hark-submit', answer, true)) return;
     const focusWasInside = hasFocusWithin(this);
     this.state = 'sending';
-    this.announcement = this.say(() => msg('Sending…', { id: 'sending' }));
+    // "Sending…" is announced only when the hand-over is slow, and then stays long enough to be
+    // read: Orca reads a live region some 100 ms after it changes, so a "Sending…" replaced sooner
+    // by the thank-you had the thank-you said twice (test/screen-reader).
+    let sendingSaidAt: number | undefined;
+    const slow = setTimeout(() => {
+      this.announcement = this.say(() => msg('Sending…', { id: 'sending' }));
+      sendingSaidAt = performance.now();
+    }, SENDING_NOTICE_AFTER_MS);
     try {
       await this.submitter?.(answer);
+      if (sendingSaidAt !== undefined) await heardOut(sendingSaidAt);
     } catch (error) {
+      clearTimeout(slow);
+      if (sendingSaidAt !== undefined) await heardOut(sendingSaidAt);
       this.state = 'error';
       this.announcement = this.say(() =>
         msg('Your answer could not be sent. Please try again.', { id: 'send-failed' }),
@@ -341,11 +351,11 @@ export abstract class HarkScaleSurvey extends LitElement {
       });
       return;
     }
+    clearTimeout(slow);
     this.state = 'thanks';
-    // Said once: by the thank-you taking focus when focus was in the survey, else by the live region.
-    this.announcement = focusWasInside
-      ? ''
-      : this.say(() => msg('Thank you for your feedback!', { id: 'thanks' }));
+    // Said by the live region, always: Orca says nothing when focus moves to a paragraph (measured
+    // in test/screen-reader), so the focused thank-you alone went unheard.
+    this.announcement = this.say(() => msg('Thank you for your feedback!', { id: 'thanks' }));
     await this.updateComplete;
     if (focusWasInside) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
   };
@@ -513,6 +523,16 @@ export abstract class HarkScaleSurvey extends LitElement {
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${lang}>${this.announcement}</div>`;
   }
+}
+
+/** How long a hand-over may take before "Sending…" is announced. */
+const SENDING_NOTICE_AFTER_MS = 1000;
+
+/** Resolves once an announcement made at `saidAt` has had a second to be read. */
+function heardOut(saidAt: number): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, saidAt + 1000 - performance.now())),
+  );
 }
 
 /** A heading level as HTML has them, 1 to 6; anything else (unset, "7", "x") is 2. */
