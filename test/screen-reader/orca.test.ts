@@ -254,7 +254,7 @@ describe.skipIf(missing.length > 0)(
         expect(spoken(into)).toEqual(
           expect.arrayContaining([`${question} panel.`, `${first}.`, 'not selected radio button']),
         );
-        // Browse mode: an arrow reads the next point without choosing it.
+        // Orca starts in browse mode, where an arrow reads the next point without choosing it.
         const choice = INLINE_CHOICES[kind];
         await choose(choice);
         const sent = await commentAndSend(choice, 'Keys only', (said) =>
