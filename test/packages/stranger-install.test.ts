@@ -275,8 +275,11 @@ describe.concurrent.each(PACKAGES)('$manifest.name installed alone', (pkg) => {
     async ({ expect }) => {
       const dir = await project(alone(pkg));
       const installed = join(dir, 'node_modules', pkg.manifest.name);
-      // The script-tag files (`./script/*`) are classic scripts for a <script> tag: the README says to
-      // copy them and find them with import.meta.resolve, which is what Node does with them here.
+      // No module export is browser-only: the widget's all import in Node too (Lit has a Node
+      // build; nothing touches the DOM at import), and the browser test below bundles them with
+      // Vite and runs them in Chromium. The script-tag files (`./script/*`) are classic scripts
+      // for a <script> tag, not modules: the README says to copy them and find them with
+      // import.meta.resolve, which is what Node does with them here.
       const files = pkg.entries
         .filter((entry) => entry.kind === 'files')
         .flatMap((entry) => {
