@@ -59,7 +59,8 @@ export async function startServices(engines: readonly string[]): Promise<Service
     collectorUrls: Object.fromEntries(collectors.map(({ engine, proxy }) => [engine, proxy.url])),
     webkitDriverPort,
     async stop() {
-      stopChildren();
+      // The X server and the driver go when the process exits: the WebDriver launcher may still
+      // be ending its session when the dev server stops.
       for (const { proxy, collector } of collectors) {
         await proxy.close();
         await collector.close();
