@@ -12,7 +12,7 @@ const here = new URL('..', import.meta.url).pathname;
  * for issue 13's focus return, then to 12.5 kB for CSAT's drawn faces and stars, for the reasons
  * written in this package's README ("Size").
  */
-const ONE_KIND = 12_500;
+const ONE_KIND = 12_650;
 /** Each locale's strings, loaded only by a page that shows that locale. */
 const LOCALE_BUDGET = 1_000;
 /**
@@ -30,16 +30,16 @@ const ENTRIES = [
   {
     name: 'survey UI chunk (hark-ui.js)',
     entry: 'src/loader/mount-survey.ts',
-    budget: 22_450,
+    budget: 22_600,
   },
   { name: '<hark-nps> with Lit', entry: 'src/components/nps/hark-nps.ts', budget: ONE_KIND },
   { name: '<hark-csat> with Lit', entry: 'src/components/csat/hark-csat.ts', budget: ONE_KIND },
   { name: '<hark-ces> with Lit', entry: 'src/components/ces/hark-ces.ts', budget: ONE_KIND },
-  { name: 'all three survey elements', entry: 'src/testing/size-all-kinds.ts', budget: 12_650 },
+  { name: 'all three survey elements', entry: 'src/testing/size-all-kinds.ts', budget: 12_800 },
   {
     name: '<hark-survey> (all kinds, modes)',
     entry: 'src/components/survey/hark-survey.ts',
-    budget: 15_800,
+    budget: 15_960,
   },
 ];
 
