@@ -80,7 +80,8 @@ const launchers = {
 
 export default {
   rootDir,
-  files: ['packages/widget/src/**/*.test.ts'],
+  // Absolute, so the run finds them from any working directory.
+  files: [join(here, 'src', '**', '*.test.ts')],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // One test file at a time per engine (the three engines run side by side): the files share an
   // origin's storage, and WebDriver runs a file in the top-level page only at concurrency 1.
