@@ -2,7 +2,7 @@
 // Debian's Chromium through Playwright (it gives the ARIA snapshot and media emulation),
 // Debian's Firefox ESR through Puppeteer over WebDriver BiDi, and WebKitGTK's MiniBrowser
 // through WebKitWebDriver under an Xvfb of its own. `HARK_BROWSERS=firefox,webkit` picks engines.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -35,6 +35,15 @@ const { startServices, CHROMIUM_ARGS, CHROMIUM_PATH } = await import(
   pathToFileURL(servicesFile).href
 );
 const services = await startServices(engines);
+
+/** Debian's WebKitGTK MiniBrowser, in the library folder of this machine's architecture. */
+function miniBrowser() {
+  const found = readdirSync('/usr/lib')
+    .map((dir) => join('/usr/lib', dir, 'webkit2gtk-4.1', 'MiniBrowser'))
+    .find((path) => existsSync(path));
+  if (found === undefined) throw new Error('no MiniBrowser: apt-get install webkit2gtk-driver');
+  return found;
+}
 
 /** WebdriverLauncher names a browser by its `browserName` capability, which WebKitGTK must not get. */
 class WebKitLauncher extends WebdriverLauncher {
@@ -70,8 +79,7 @@ const launchers = {
       // No browserName: WebKitWebDriver matches none of the names webdriverio would send.
       capabilities: {
         'webkitgtk:browserOptions': {
-          binary:
-            process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          binary: process.env.MINIBROWSER_PATH ?? miniBrowser(),
           args: ['--automation'],
         },
       },

@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CHROMIUM_ARGS } from '../support/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 
 const run = promisify(execFile);
 
@@ -13,7 +13,7 @@ export const DESKTOP_PROGRAMS = {
   'at-spi-bus-launcher': '/usr/libexec/at-spi-bus-launcher',
   orca: '/usr/bin/orca',
   xdotool: '/usr/bin/xdotool',
-  chromium: '/usr/bin/chromium',
+  chromium: CHROMIUM_PATH ?? '/usr/bin/chromium',
 } as const;
 
 /** The Debian packages that provide `DESKTOP_PROGRAMS`. */

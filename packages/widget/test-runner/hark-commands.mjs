@@ -131,19 +131,33 @@ export function harkCommands({ rootDir }) {
   };
 }
 
+/** What the window's frame adds to the viewport, per driver: measured once, it does not change. */
+const frames = new WeakMap();
+
+/** The viewport's size, asked again while the page cannot answer (WebKit, mid-way through a modal). */
+async function viewportOf(driver) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const size = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+    if (Array.isArray(size) && size.every(Number.isFinite)) return size;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('hark-viewport: the page did not say its viewport size');
+}
+
 /**
- * WebDriver sizes the window, not the viewport: size it, measure the difference the window's
- * frame makes, and size it again.
+ * WebDriver sizes the window, not the viewport: the first time, size it and measure what the
+ * window's frame takes; then size the window to the viewport plus the frame.
  */
 async function setWebdriverViewport(driver, width, height) {
-  await driver.setWindowSize(width, height);
-  const [innerWidth, innerHeight] = await driver.execute(() => [
-    window.innerWidth,
-    window.innerHeight,
-  ]);
-  if (innerWidth !== width || innerHeight !== height)
-    await driver.setWindowSize(width + (width - innerWidth), height + (height - innerHeight));
-  const reached = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+  let frame = frames.get(driver);
+  if (frame === undefined) {
+    await driver.setWindowSize(width, height);
+    const [innerWidth, innerHeight] = await viewportOf(driver);
+    frame = [width - innerWidth, height - innerHeight];
+    frames.set(driver, frame);
+  }
+  await driver.setWindowSize(width + frame[0], height + frame[1]);
+  const reached = await viewportOf(driver);
   if (reached[0] !== width || reached[1] !== height)
     throw new Error(
       `hark-viewport: asked for ${width}×${height}, the window gives ${reached[0]}×${reached[1]}`,

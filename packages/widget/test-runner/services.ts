@@ -38,6 +38,11 @@ export async function startServices(engines: readonly string[]): Promise<Service
   };
   // A run stopped by a signal or an error must not leave an X server or a driver behind.
   process.once('exit', stopChildren);
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      stopChildren();
+      process.kill(process.pid, signal);
+    });
   let webkitDriverPort: number | undefined;
   try {
     if (engines.includes('webkit')) {

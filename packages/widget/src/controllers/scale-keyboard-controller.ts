@@ -12,15 +12,9 @@ const STEPS: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1
  */
 export class ScaleKeyboardController implements ReactiveController {
   readonly #radios: () => readonly HTMLInputElement[];
-  readonly #choose: (radio: HTMLInputElement) => void;
 
-  constructor(
-    host: ReactiveControllerHost,
-    radios: () => readonly HTMLInputElement[],
-    choose: (radio: HTMLInputElement) => void,
-  ) {
+  constructor(host: ReactiveControllerHost, radios: () => readonly HTMLInputElement[]) {
     this.#radios = radios;
-    this.#choose = choose;
     host.addController(this);
   }
 
@@ -30,7 +24,7 @@ export class ScaleKeyboardController implements ReactiveController {
   readonly handleKeydown = (event: KeyboardEvent): void => {
     const target = event.target;
     if (!(target instanceof HTMLInputElement) || target.type !== 'radio') return;
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     const radios = this.#radios().filter((radio) => !radio.disabled);
     let next: HTMLInputElement | undefined;
     let step = STEPS[event.key];
@@ -45,6 +39,8 @@ export class ScaleKeyboardController implements ReactiveController {
     if (next === undefined) return;
     event.preventDefault();
     next.focus();
-    this.#choose(next);
+    // A click, as a native radio's arrows give: it checks the point and fires click, input and
+    // change, and the survey chooses the score from that change.
+    next.click();
   };
 }

@@ -174,7 +174,7 @@ export const scaleSurveyStyles = css`
   .dismiss:focus-visible,
   .submit:focus-visible,
   textarea:focus-visible,
-  .thanks:focus-visible {
+  .question:focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }

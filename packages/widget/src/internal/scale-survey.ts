@@ -42,9 +42,9 @@ let nextId = 0;
  * group, an optional follow-up question whose prompt depends on the score band, a send button,
  * a thank-you, and a close button. Subclasses say which kind, which points and which words.
  *
- * Native radios give the radio-group semantics and keyboard model for free and keep every option
- * in one group of one shadow root (never "1 of 1"); `ScaleKeyboardController` adds Home, End and
- * Enter.
+ * Native radios give the radio-group semantics for free and keep every option in one group of one
+ * shadow root (never "1 of 1"); `ScaleKeyboardController` gives the arrows (the same in every
+ * engine), Home, End and Enter.
  *
  * @fires hark-shown - The survey was rendered.
  * @fires hark-answer - The visitor chose a score (not fired when code sets `score`).
@@ -111,11 +111,9 @@ export abstract class HarkScaleSurvey extends LitElement {
   protected abstract readonly min: ScaleOf<this['kind']>['min'];
   protected abstract readonly max: ScaleOf<this['kind']>['max'];
 
-  readonly #keyboard = new ScaleKeyboardController(
-    this,
-    () => [...(this.renderRoot.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? [])],
-    (radio) => this.#choose(radio),
-  );
+  readonly #keyboard = new ScaleKeyboardController(this, () => [
+    ...(this.renderRoot.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []),
+  ]);
   readonly #ids = `hark-${++nextId}`;
   #returnFocusTo: HTMLElement | undefined;
 
@@ -334,30 +332,39 @@ export abstract class HarkScaleSurvey extends LitElement {
       this.announcement = this.say(() => msg('Sending…', { id: 'sending' }));
       sendingSaidAt = performance.now();
     }, SENDING_NOTICE_AFTER_MS);
+    let failure: unknown;
+    let failed = false;
     try {
       await this.submitter?.(answer);
-      if (sendingSaidAt !== undefined) await heardOut(sendingSaidAt);
     } catch (error) {
-      clearTimeout(slow);
-      if (sendingSaidAt !== undefined) await heardOut(sendingSaidAt);
-      this.state = 'error';
-      this.announcement = this.say(() =>
-        msg('Your answer could not be sent. Please try again.', { id: 'send-failed' }),
-      );
+      failed = true;
+      failure = error;
+    }
+    clearTimeout(slow);
+    // The state follows the hand-over at once (Escape and × work again); only what is said waits
+    // until a "Sending…" has been heard out.
+    this.state = failed ? 'error' : 'thanks';
+    if (failed)
       this.#fire<HarkErrorDetail>('hark-error', {
         surveyId: this.surveyId,
         code: 'submit-failed',
-        error,
+        error: failure,
       });
-      return;
+    // Focus moves to the question, not to the thank-you: Orca says nothing for a focused paragraph
+    // and other screen readers read it, so the live region alone says the outcome, once.
+    if (!failed && focusWasInside) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.question')?.focus();
     }
-    clearTimeout(slow);
-    this.state = 'thanks';
-    // Said by the live region, always: Orca says nothing when focus moves to a paragraph (measured
-    // in test/screen-reader), so the focused thank-you alone went unheard.
-    this.announcement = this.say(() => msg('Thank you for your feedback!', { id: 'thanks' }));
+    if (sendingSaidAt !== undefined) await heardOut(sendingSaidAt);
+    // Emptied first, so a second failure in a row is said again.
+    this.announcement = '';
     await this.updateComplete;
-    if (focusWasInside) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
+    this.announcement = this.say(() =>
+      failed
+        ? msg('Your answer could not be sent. Please try again.', { id: 'send-failed' })
+        : msg('Thank you for your feedback!', { id: 'thanks' }),
+    );
   };
 
   /** Closes the survey without sending: fires `hark-dismiss`, hides, and gives focus back. */
@@ -500,7 +507,7 @@ export abstract class HarkScaleSurvey extends LitElement {
         </button>`;
     const body =
       this.state === 'thanks'
-        ? html`<p class="thanks" part="thanks" tabindex="-1">${msg('Thank you for your feedback!', { id: 'thanks' })}</p>`
+        ? html`<p class="thanks" part="thanks">${msg('Thank you for your feedback!', { id: 'thanks' })}</p>`
         : html`<form part="form" novalidate @submit=${this.#onSubmit}>
             ${this.#renderScale()} ${this.#renderFollowUp()}
             ${
@@ -516,7 +523,7 @@ export abstract class HarkScaleSurvey extends LitElement {
           </form>`;
     return html`<div class="card" part="base" lang=${lang} dir=${dir}>
         <div class="header">
-          <p class="question" part="question" id="${id}-question" role="heading" aria-level=${headingLevel(this.headingLevel)}>${this.question ?? this.defaultQuestion()}</p>
+          <p class="question" part="question" id="${id}-question" role="heading" aria-level=${headingLevel(this.headingLevel)} tabindex=${this.state === 'thanks' ? '-1' : nothing}>${this.question ?? this.defaultQuestion()}</p>
           ${dismiss}
         </div>
         ${body}

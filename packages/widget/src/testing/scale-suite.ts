@@ -56,6 +56,21 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       .filter((r) => r.checked)
       .map((r) => r.value);
 
+  const THANKS = 'Thank you for your feedback!';
+  const SENDING = 'Sending…';
+  const FAILED = 'Your answer could not be sent. Please try again.';
+
+  /** What the survey's live region says, in order (each time its text is set to something). */
+  function recordSaid(el: HarkScaleSurvey): string[] {
+    const said: string[] = [];
+    const status = shadow(el).querySelector('[role="status"]') as Element;
+    new MutationObserver(() => {
+      const text = status.textContent?.trim() ?? '';
+      if (text !== '') said.push(text);
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+    return said;
+  }
+
   afterEach(async () => {
     cleanup();
     restoreAllMocks();
@@ -245,7 +260,7 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
       await waitFor(() => expect(el.state).toBe('thanks'));
       const status = shadow(el).querySelector('[role="status"]');
       expect(status?.getAttribute('aria-live')).toBe('polite');
-      expect(status?.textContent?.trim()).toBe('Thank you for your feedback!');
+      await waitFor(() => expect(status?.textContent?.trim()).toBe('Thank you for your feedback!'));
     });
   });
 
@@ -335,27 +350,44 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
           locale: 'en',
         },
       ]);
-      expect(deepActiveElement()?.classList.contains('thanks')).toBe(true);
+      expect(deepActiveElement()?.classList.contains('question')).toBe(true);
     });
 
     // Orca says nothing when focus moves to a paragraph (test/screen-reader), so the live region
     // says the thank-you even when focus goes to it; "Sending…" only when sending is slow.
-    it('says the thank-you in the live region, once, and puts focus on it', async () => {
+    it('says the thank-you in the live region, once, and puts focus on the question', async () => {
       const el = await mountBetweenButtons('no-dismiss no-follow-up');
-      const said: string[] = [];
-      const status = shadow(el).querySelector('[role="status"]') as Element;
-      new MutationObserver(() => said.push(status.textContent?.trim() ?? '')).observe(status, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
+      const said = recordSaid(el);
       await keyboard('{Tab}{End}{Tab}{Enter}');
-      await waitFor(() => expect(el.state).toBe('thanks'));
+      await waitFor(() => expect(said).toContain(THANKS));
       await settle(el);
-      expect(deepActiveElement()?.classList.contains('thanks')).toBe(true);
-      expect(status.textContent?.trim()).toBe('Thank you for your feedback!');
-      // A fast hand-over: no "Sending…" first, and the thank-you set once.
-      expect(said.filter((text) => text !== '')).toEqual(['Thank you for your feedback!']);
+      expect(el.state).toBe('thanks');
+      // Focus stays in the card without reading the thank-you a second time.
+      expect(deepActiveElement()?.classList.contains('question')).toBe(true);
+      // A fast hand-over: no "Sending…" first, and the thank-you said once.
+      expect(said).toEqual([THANKS]);
+    });
+
+    it('says "Sending…" when the hand-over is slow, then the thank-you, each once', async () => {
+      const el = await mountBetweenButtons('no-dismiss no-follow-up');
+      const said = recordSaid(el);
+      // The hand-over ends only once "Sending…" has been said: no clock in the test.
+      el.submitter = () => waitFor(() => expect(said).toContain(SENDING), { timeout: 10_000 });
+      await keyboard('{Tab}{End}{Tab}{Enter}');
+      await waitFor(() => expect(said).toContain(THANKS), { timeout: 10_000 });
+      expect(said).toEqual([SENDING, THANKS]);
+    });
+
+    it('says a failed hand-over every time it fails, and leaves "sending" at once', async () => {
+      const el = await mountBetweenButtons('no-dismiss no-follow-up');
+      const said = recordSaid(el);
+      el.submitter = () => Promise.reject(new Error('quota'));
+      await keyboard('{Tab}{End}{Tab}{Enter}');
+      await waitFor(() => expect(said).toEqual([FAILED]));
+      expect(el.state).toBe('error');
+      shadow(el).querySelector<HTMLButtonElement>('.submit')?.click();
+      await waitFor(() => expect(said).toEqual([FAILED, FAILED]));
+      expect(el.state).toBe('error');
     });
 
     it('sent without a score: says so and puts focus on the scale', async () => {
