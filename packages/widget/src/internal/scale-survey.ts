@@ -332,13 +332,11 @@ export abstract class HarkScaleSurvey extends LitElement {
       this.announcement = this.say(() => msg('Sending…', { id: 'sending' }));
       sendingSaidAt = performance.now();
     }, SENDING_NOTICE_AFTER_MS);
-    let failure: unknown;
-    let failed = false;
+    let failed: { error: unknown } | undefined;
     try {
       await this.submitter?.(answer);
     } catch (error) {
-      failed = true;
-      failure = error;
+      failed = { error };
     }
     clearTimeout(slow);
     // The state follows the hand-over at once (Escape and × work again); only what is said waits
@@ -348,7 +346,7 @@ export abstract class HarkScaleSurvey extends LitElement {
       this.#fire<HarkErrorDetail>('hark-error', {
         surveyId: this.surveyId,
         code: 'submit-failed',
-        error: failure,
+        ...failed,
       });
     // Focus moves to the question, not to the thank-you: Orca says nothing for a focused paragraph
     // and other screen readers read it, so the live region alone says the outcome, once.
