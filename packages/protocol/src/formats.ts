@@ -299,6 +299,12 @@ export const HTTP_URL_PATTERN =
   `(?::(?:${PORT})?)?(?:[/?#][\\u0021-\\u007E]*)?${END}`;
 const HTTP_URL = new RegExp(HTTP_URL_PATTERN);
 
+/**
+ * The WHATWG URL parser, global in every runtime Hark runs in (browsers, Node, workers); declared
+ * here so the package compiles against ECMAScript alone, with no DOM or Node types.
+ */
+declare const URL: { canParse(url: string): boolean };
+
 /** An absolute http(s) URL, in printable ASCII, that the WHATWG URL parser accepts. */
 export function isHttpUrl(value: string): boolean {
   // The answers of one batch mostly come from one page: remember the last URL that passed.
