@@ -1,31 +1,15 @@
-import { codePointLength, FORBIDDEN_KEYS, isWithinLength, STRING_CHECK } from '@hark/protocol';
+import {
+  codePointLength,
+  FORBIDDEN_KEYS,
+  isWithinLength,
+  type SchemaNode,
+  STRING_CHECK,
+} from '@hark/protocol';
 import { childPath, type ValidationIssue } from './issue.js';
 import { formatMessage } from './messages.js';
 
-/**
- * The JSON Schema keywords wire protocol v1 uses. `explain` reads the same schema objects the
- * compiled validator was built from, so its messages cannot disagree with what it rejects.
- */
-export interface SchemaNode {
-  readonly type?: 'object' | 'array' | 'string' | 'integer';
-  readonly const?: unknown;
-  readonly anyOf?: readonly SchemaNode[];
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly patternProperties?: Readonly<Record<string, SchemaNode>>;
-  readonly maxProperties?: number;
-  readonly items?: SchemaNode;
-  readonly minItems?: number;
-  readonly maxItems?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
-  readonly format?: string;
-  /** What a string must also pass beyond these keywords (a URL the URL parser accepts). */
-  readonly [STRING_CHECK]?: (value: string) => boolean;
-  readonly minimum?: number;
-  readonly maximum?: number;
-}
+// `explain` reads the same schema objects (`SchemaNode`s of @hark/protocol) the compiled
+// validator was built from, so its messages cannot disagree with what it rejects.
 
 export interface ExplainContext {
   readonly issues: ValidationIssue[];
@@ -53,7 +37,7 @@ export function explain(
       ctx.issues.push({ path, code: 'invalid_value', message });
     }
   } else if (schema.type !== undefined && schema.type in EXPLAINERS) {
-    EXPLAINERS[schema.type](schema, value, path, ctx);
+    EXPLAINERS[schema.type as keyof typeof EXPLAINERS](schema, value, path, ctx);
   } else {
     throw new Error(`explain: unsupported schema at ${path}`);
   }
@@ -277,7 +261,8 @@ function explainUnion(
   }
 }
 
-const EXPLAINERS: Readonly<Record<NonNullable<SchemaNode['type']>, Explainer>> = {
+// The types submissions use; a node of another (`number`) is refused as unsupported.
+const EXPLAINERS: Readonly<Record<keyof typeof TYPE_NAMES, Explainer>> = {
   object: explainObject,
   array: explainArray,
   string: explainString,

@@ -1,8 +1,9 @@
+import type { SchemaNode } from '@hark/protocol';
 import { MAX_RESPONSES_PER_SUBMISSION } from '@hark/protocol';
 import { describe, expect, it } from 'vitest';
 import { SubmissionSchema } from '../protocol/schema.js';
 import { npsResponse, submission } from '../testing/fixtures.js';
-import { explain, type SchemaNode } from './explain.js';
+import { explain } from './explain.js';
 import type { ValidationIssue } from './issue.js';
 import { parseSubmission } from './parse-submission.js';
 import { MAX_ISSUES, validateSubmission } from './validate-submission.js';

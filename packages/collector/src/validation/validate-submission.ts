@@ -1,3 +1,4 @@
+import type { SchemaNode } from '@hark/protocol';
 import {
   EARLIEST_ANSWERED_AT,
   LOCALE_PATTERN,
@@ -9,7 +10,7 @@ import {
 import { type TSchema, Type } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { RESPONSE_SCHEMA_BY_KIND, type Submission, SubmissionSchema } from '../protocol/schema.js';
-import { explain, type SchemaNode } from './explain.js';
+import { explain } from './explain.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';
 
 export interface ValidateOptions {
