@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
+import { startXvfb } from '../support/xvfb.js';
 
 const run = promisify(execFile);
 
@@ -105,15 +106,14 @@ export async function startDesktop(dir: string, url: string, timeoutMs = 30_000)
   const deadline = Date.now() + timeoutMs;
 
   try {
-    // -displayfd: the server picks a free display number itself and writes it to fd 3, so two runs
-    // (or a display left by someone else) never collide.
-    const xvfb = spawn(
-      DESKTOP_PROGRAMS.Xvfb,
-      ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp', '-noreset'],
-      { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], detached: true },
-    );
-    children.push(xvfb);
-    const display = `:${(await firstLine(xvfb, 3, 'Xvfb', deadline)).trim()}`;
+    const xvfb = await startXvfb({
+      screen: '1280x900x24',
+      env,
+      detached: true,
+      timeoutMs: Math.max(0, deadline - Date.now()),
+    });
+    children.push(xvfb.process);
+    const display = xvfb.display;
     env.DISPLAY = display;
 
     // --exit-with-x11: the bus goes with the display, even if this process is killed.
@@ -205,37 +205,6 @@ export async function startDesktop(dir: string, url: string, timeoutMs = 30_000)
     await stopAll();
     throw error;
   }
-}
-
-/** The first line a child writes to `fd`, or an error if it exits or the deadline passes first. */
-function firstLine(
-  child: ChildProcess,
-  fd: number,
-  name: string,
-  deadline: number,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    let errors = '';
-    const timer = setTimeout(
-      () => reject(new Error(`${name} did not start: ${errors}`)),
-      Math.max(0, deadline - Date.now()),
-    );
-    child.stdio[2]?.on('data', (chunk: Buffer) => {
-      errors += chunk.toString();
-    });
-    child.stdio[fd]?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      if (text.includes('\n')) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (${code ?? signal}): ${errors}`));
-    });
-  });
 }
 
 /** Polls `ready` until it holds; throws naming `what` when the deadline passes. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer } from '@hark/collector/node';
 import { startFaultProxy } from '../../../test/support/fault-proxy.js';
+import { startXvfb } from '../../../test/support/xvfb.js';
 
 /** What the component tests talk to, started once for the whole run and stopped after it. */
 export interface Services {
@@ -46,7 +47,8 @@ export async function startServices(engines: readonly string[]): Promise<Service
   let webkitDriverPort: number | undefined;
   try {
     if (engines.includes('webkit')) {
-      const xvfb = await startXvfb();
+      // MiniBrowser needs a display.
+      const xvfb = await startXvfb({ screen: '1280x1024x24' });
       children.push(xvfb.process);
       webkitDriverPort = await freePort();
       const driver = spawn('WebKitWebDriver', [`--port=${webkitDriverPort}`], {
@@ -73,33 +75,6 @@ export async function startServices(engines: readonly string[]): Promise<Service
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** An X server of its own (MiniBrowser needs a display): Xvfb picks a free display number. */
-async function startXvfb(): Promise<{ process: ChildProcess; display: string }> {
-  const xvfb = spawn(
-    'Xvfb',
-    ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    },
-  );
-  let errors = '';
-  xvfb.stderr?.on('data', (chunk: Buffer) => {
-    errors += chunk.toString();
-  });
-  const display = await new Promise<string>((resolve, reject) => {
-    let number = '';
-    xvfb.stdio[3]?.on('data', (chunk: Buffer) => {
-      number += chunk.toString();
-      if (number.includes('\n')) resolve(`:${number.trim()}`);
-    });
-    xvfb.once('error', (error) =>
-      reject(new Error(`Xvfb could not start (install Debian's xvfb): ${error.message}`)),
-    );
-    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${errors.trim()}`)));
-  });
-  return { process: xvfb, display };
 }
 
 async function freePort(): Promise<number> {
