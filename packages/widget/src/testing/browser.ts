@@ -1,4 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
+import { it } from './suite.js';
 
 /** What the engine running this test file is, and which driver features it offers. */
 export interface Engine {
@@ -71,12 +72,7 @@ export function itWhere(
   supported: boolean,
   why: string,
 ): (name: string, body: () => unknown) => void {
-  const mocha = globalThis as unknown as {
-    it: ((name: string, body: () => unknown) => void) & { skip(name: string): void };
-  };
-  return supported
-    ? (name, body) => mocha.it(name, () => body())
-    : (name) => mocha.it.skip(`${name} (not in ${engine.name}: ${why})`);
+  return supported ? it : (name) => it.skip(`${name} (not in ${engine.name}: ${why})`);
 }
 
 /** Ends any media emulation a test started (nothing to end where the driver cannot emulate). */
