@@ -134,32 +134,53 @@ export function harkCommands({ rootDir }) {
 /** What the window's frame adds to the viewport, per driver: measured once, it does not change. */
 const frames = new WeakMap();
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The viewport's size, asked again while the page cannot answer (WebKit, mid-way through a modal). */
 async function viewportOf(driver) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const size = await driver.execute(() => [window.innerWidth, window.innerHeight]);
     if (Array.isArray(size) && size.every(Number.isFinite)) return size;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   throw new Error('hark-viewport: the page did not say its viewport size');
 }
 
 /**
- * WebDriver sizes the window, not the viewport: the first time, size it and measure what the
- * window's frame takes; then size the window to the viewport plus the frame.
+ * The window's size minus the viewport's, once two reads 50 ms apart agree: WebKitGTK answers a
+ * resize before the window has taken it, so one read may pair an old viewport with a new window.
+ */
+async function frameOf(driver) {
+  let previous;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const window = await driver.getWindowRect();
+    const [innerWidth, innerHeight] = await viewportOf(driver);
+    const frame = [window.width - innerWidth, window.height - innerHeight];
+    if (previous?.[0] === frame[0] && previous[1] === frame[1]) return frame;
+    previous = frame;
+    await sleep(50);
+  }
+  throw new Error(`hark-viewport: the window's frame did not settle (last ${previous.join('×')})`);
+}
+
+/**
+ * WebDriver sizes the window, not the viewport: size the window to the viewport plus the frame,
+ * then wait for the page to see it, since the resize is applied after the command returns.
  */
 async function setWebdriverViewport(driver, width, height) {
   let frame = frames.get(driver);
   if (frame === undefined) {
-    await driver.setWindowSize(width, height);
-    const [innerWidth, innerHeight] = await viewportOf(driver);
-    frame = [width - innerWidth, height - innerHeight];
+    frame = await frameOf(driver);
     frames.set(driver, frame);
   }
   await driver.setWindowSize(width + frame[0], height + frame[1]);
-  const reached = await viewportOf(driver);
-  if (reached[0] !== width || reached[1] !== height)
-    throw new Error(
-      `hark-viewport: asked for ${width}×${height}, the window gives ${reached[0]}×${reached[1]}`,
-    );
+  let reached = await viewportOf(driver);
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
+    if (reached[0] === width && reached[1] === height) return;
+    await sleep(50);
+    reached = await viewportOf(driver);
+  }
+  throw new Error(
+    `hark-viewport: asked for ${width}×${height}, the window gives ${reached[0]}×${reached[1]} after 5 s`,
+  );
 }
