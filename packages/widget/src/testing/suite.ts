@@ -1,3 +1,5 @@
+import { reportable } from './reportable-error.js';
+
 /**
  * Mocha's suite functions, which @web/test-runner's default test framework defines as globals
  * before it imports a test file; typed here so the suites import them like any other function.
@@ -33,11 +35,23 @@ const mocha = globalThis as unknown as {
   afterEach: Hook;
 };
 
-// Bodies are wrapped so they never declare a parameter: mocha would take one for a `done` callback.
+// Bodies are wrapped so they never declare a parameter (mocha would take one for a `done`
+// callback), and so what they throw can be reported.
 const wrap =
   (body: Body): Body =>
-  () =>
-    body();
+  () => {
+    let result: unknown;
+    try {
+      result = body();
+    } catch (error) {
+      throw reportable(error);
+    }
+    return result instanceof Promise
+      ? result.catch((error: unknown) => {
+          throw reportable(error);
+        })
+      : result;
+  };
 
 export const describe = mocha.describe;
 /** A test name with a case's values put in, as Vitest formats them. */
@@ -58,7 +72,10 @@ function each(cases: readonly unknown[]) {
   return (name: string, body: (...args: unknown[]) => unknown) => {
     for (const item of cases) {
       const args = spread ? (item as unknown[]) : [item];
-      mocha.it(caseName(name, args), () => body(...args));
+      mocha.it(
+        caseName(name, args),
+        wrap(() => body(...args)),
+      );
     }
   };
 }
