@@ -34,12 +34,21 @@ export function focusBack(to: HTMLElement | null | undefined, leaving: Element):
   let place = leaving;
   while (place.getRootNode() instanceof ShadowRoot)
     place = (place.getRootNode() as ShadowRoot).host;
-  // In the tab order (`tabIndex` is 0 or more for links, buttons, fields and `tabindex` ≥ 0);
-  // those that cannot take focus right now (disabled, hidden) are passed over below.
-  const page = [...document.querySelectorAll<HTMLElement>('*')].filter(
-    (el) => el.tabIndex >= 0 && !place.contains(el),
-  );
-  let next = page.findIndex((el) => place.compareDocumentPosition(el) & 4); // FOLLOWING
+  // The page's elements in tree order, each open shadow tree (another survey, a page's own
+  // component) where its host is, the survey's own passed over; those that cannot take focus
+  // right now (disabled, hidden) are passed over below.
+  const page: HTMLElement[] = [];
+  let next = -1;
+  const visit = (root: ParentNode): void => {
+    for (const el of root.children)
+      if (el === place) next = page.length;
+      else {
+        if (el instanceof HTMLElement && inTabOrder(el)) page.push(el);
+        if (el.shadowRoot) visit(el.shadowRoot);
+        visit(el);
+      }
+  };
+  visit(document);
   if (next < 0) next = page.length;
   const main = document.querySelector('main');
   for (const el of [to, ...page.slice(next), main, ...page.slice(0, next).reverse()]) {
@@ -50,3 +59,18 @@ export function focusBack(to: HTMLElement | null | undefined, leaving: Element):
     if (deepActiveElement() === el) return;
   }
 }
+
+/**
+ * Whether Tab can stop at `el`: `tabIndex` is 0 or more (links, buttons, fields, `tabindex` ≥ 0),
+ * and of a radio group only the checked radio, or any while none is.
+ */
+const inTabOrder = (el: HTMLElement): boolean =>
+  el.tabIndex >= 0 &&
+  !(
+    el instanceof HTMLInputElement &&
+    el.type === 'radio' &&
+    !el.checked &&
+    [...(el.getRootNode() as ParentNode).querySelectorAll<HTMLInputElement>(':checked')].some(
+      (other) => other.name === el.name,
+    )
+  );

@@ -487,6 +487,32 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
         expect(document.activeElement?.id).toBe('after');
       });
 
+      it('what follows is another survey: into its scale, not past it to the page', async () => {
+        const b = await mountBetweenButtons();
+        const c = document.createElement(tag) as HarkScaleSurvey;
+        c.noDismiss = true;
+        b.after(c);
+        await settle(c);
+        (document.activeElement as HTMLElement).blur();
+        radios(b)[0]?.focus(); // focused from code: no origin to go back to
+        await keyboard('{Escape}');
+        expect(b.hidden).toBe(true);
+        expect(deepActiveElement()).toBe(radios(c)[0]);
+      });
+
+      it('into the following survey at its checked point, where Tab would land', async () => {
+        const b = await mountBetweenButtons();
+        const c = document.createElement(tag) as HarkScaleSurvey;
+        c.noDismiss = true;
+        c.score = max;
+        b.after(c);
+        await settle(c);
+        (document.activeElement as HTMLElement).blur();
+        radios(b)[0]?.focus();
+        await keyboard('{Escape}');
+        expect(deepActiveElement()).toBe(radios(c).at(-1));
+      });
+
       it('nothing follows the survey: the page’s main, never <body>', async () => {
         const [a, b] = await twoSurveys();
         const main = b.closest('main') as HTMLElement;
