@@ -9,11 +9,11 @@ const here = new URL('..', import.meta.url).pathname;
 /**
  * Entry points and their budgets in bytes, minified + gzip. DESIGN.md sets 10 kB for one kind's
  * survey UI with Lit; it is raised to 10.7 kB, then to 12 kB with localisation, then to 12.4 kB
- * for issue 13's focus return, then to 12.5 kB for CSAT's drawn faces and stars, then to 12.72 kB
- * for the three engines, Orca and focus return into the surveys that follow, for the reasons
- * written in this package's README ("Size").
+ * for issue 13's focus return, then to 12.5 kB for CSAT's drawn faces and stars, then to 12.65 kB
+ * for the three engines and Orca, then to 12.79 kB for focus return through the flat tree, for
+ * the reasons written in this package's README ("Size").
  */
-const ONE_KIND = 12_720;
+const ONE_KIND = 12_790;
 /** Each locale's strings, loaded only by a page that shows that locale. */
 const LOCALE_BUDGET = 1_000;
 /**
@@ -31,16 +31,16 @@ const ENTRIES = [
   {
     name: 'survey UI chunk (hark-ui.js)',
     entry: 'src/loader/mount-survey.ts',
-    budget: 22_680,
+    budget: 22_740,
   },
   { name: '<hark-nps> with Lit', entry: 'src/components/nps/hark-nps.ts', budget: ONE_KIND },
   { name: '<hark-csat> with Lit', entry: 'src/components/csat/hark-csat.ts', budget: ONE_KIND },
   { name: '<hark-ces> with Lit', entry: 'src/components/ces/hark-ces.ts', budget: ONE_KIND },
-  { name: 'all three survey elements', entry: 'src/testing/size-all-kinds.ts', budget: 12_870 },
+  { name: 'all three survey elements', entry: 'src/testing/size-all-kinds.ts', budget: 12_930 },
   {
     name: '<hark-survey> (all kinds, modes)',
     entry: 'src/components/survey/hark-survey.ts',
-    budget: 16_040,
+    budget: 16_100,
   },
 ];
 

@@ -30,25 +30,32 @@ export function focusOrigin(event: FocusEvent): HTMLElement | undefined {
  * nearest one before: never to `<body>`, where a keyboard user would start the page over.
  */
 export function focusBack(to: HTMLElement | null | undefined, leaving: Element): void {
-  // The survey's outermost host: its place in the page.
+  // The survey's place in the page: the outermost of Hark's own hosts (a <hark-nps> inside a
+  // <hark-survey>), which may itself be inside a page component's shadow tree.
   let place = leaving;
-  while (place.getRootNode() instanceof ShadowRoot)
-    place = (place.getRootNode() as ShadowRoot).host;
-  // The page's elements in tree order, each open shadow tree (another survey, a page's own
-  // component) where its host is, the survey's own passed over; those that cannot take focus
-  // right now (disabled, hidden) are passed over below.
+  for (
+    let root = place.getRootNode();
+    root instanceof ShadowRoot && root.host.localName.startsWith('hark-');
+    root = place.getRootNode()
+  )
+    place = root.host;
+  // The page's elements in the order they are shown (the flat tree: each open shadow tree where
+  // its host is, slotted elements where their slot is), the survey's own passed over; those that
+  // cannot take focus right now (disabled, hidden) are passed over below.
   const page: HTMLElement[] = [];
   let next = -1;
-  const visit = (root: ParentNode): void => {
-    for (const el of root.children)
+  const visit = (elements: Iterable<Element>): void => {
+    for (const el of elements)
       if (el === place) next = page.length;
       else {
         if (el instanceof HTMLElement && inTabOrder(el)) page.push(el);
-        if (el.shadowRoot) visit(el.shadowRoot);
-        visit(el);
+        visit(
+          el.shadowRoot?.children ??
+            (el instanceof HTMLSlotElement ? el.assignedElements({ flatten: true }) : el.children),
+        );
       }
   };
-  visit(document);
+  visit(document.children);
   if (next < 0) next = page.length;
   const main = document.querySelector('main');
   for (const el of [to, ...page.slice(next), main, ...page.slice(0, next).reverse()]) {
@@ -62,15 +69,18 @@ export function focusBack(to: HTMLElement | null | undefined, leaving: Element):
 
 /**
  * Whether Tab can stop at `el`: `tabIndex` is 0 or more (links, buttons, fields, `tabindex` ≥ 0),
- * and of a radio group only the checked radio, or any while none is.
+ * and of a named radio group only the checked radio, or any while none is.
  */
 const inTabOrder = (el: HTMLElement): boolean =>
   el.tabIndex >= 0 &&
   !(
     el instanceof HTMLInputElement &&
     el.type === 'radio' &&
+    el.name &&
     !el.checked &&
-    [...(el.getRootNode() as ParentNode).querySelectorAll<HTMLInputElement>(':checked')].some(
-      (other) => other.name === el.name,
-    )
+    [
+      ...(el.getRootNode() as ParentNode).querySelectorAll<HTMLInputElement>(
+        'input[type=radio]:checked',
+      ),
+    ].some((other) => other.name === el.name && other.form === el.form)
   );
