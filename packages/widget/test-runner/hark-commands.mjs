@@ -165,7 +165,10 @@ async function frameOf(driver) {
 
 /**
  * WebDriver sizes the window, not the viewport: size the window to the viewport plus the frame,
- * then wait for the page to see it, since the resize is applied after the command returns.
+ * then wait for the page to see it, since the resize is applied after the command returns. A
+ * viewport that moved but settled at another size means the frame was measured wrong (it can
+ * depend on the window's size): the frame is corrected by the difference, once, and kept if the
+ * corrected size is reached.
  */
 async function setWebdriverViewport(driver, width, height) {
   let frame = frames.get(driver);
@@ -173,14 +176,39 @@ async function setWebdriverViewport(driver, width, height) {
     frame = await frameOf(driver);
     frames.set(driver, frame);
   }
-  await driver.setWindowSize(width + frame[0], height + frame[1]);
-  let reached = await viewportOf(driver);
-  for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
-    if (reached[0] === width && reached[1] === height) return;
-    await sleep(50);
-    reached = await viewportOf(driver);
+  const before = await viewportOf(driver);
+  for (let resize = 0; resize < 2; resize++) {
+    await driver.setWindowSize(width + frame[0], height + frame[1]);
+    const reached = await settledViewport(driver, [width, height], before);
+    if (reached[0] === width && reached[1] === height) {
+      frames.set(driver, frame); // kept only once it proved right
+      return;
+    }
+    const moved = reached[0] !== before[0] || reached[1] !== before[1];
+    if (resize === 1 || !moved)
+      throw new Error(
+        `hark-viewport: asked for ${width}×${height}, the window gives ${reached[0]}×${reached[1]}` +
+          (moved ? ' after correcting its frame' : ' (it did not resize within 5 s)'),
+      );
+    frame = [frame[0] + width - reached[0], frame[1] + height - reached[1]];
   }
-  throw new Error(
-    `hark-viewport: asked for ${width}×${height}, the window gives ${reached[0]}×${reached[1]} after 5 s`,
-  );
+}
+
+/**
+ * The viewport once it is `target`, or once it has left `before` and kept one size for three
+ * reads 50 ms apart; at the latest after 5 s.
+ */
+async function settledViewport(driver, target, before) {
+  let reached = await viewportOf(driver);
+  let same = 0;
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
+    if (reached[0] === target[0] && reached[1] === target[1]) return reached;
+    await sleep(50);
+    const now = await viewportOf(driver);
+    const moved = now[0] !== before[0] || now[1] !== before[1];
+    same = moved && now[0] === reached[0] && now[1] === reached[1] ? same + 1 : 0;
+    reached = now;
+    if (same >= 3) return reached;
+  }
+  return reached;
 }

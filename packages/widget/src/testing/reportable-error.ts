@@ -4,7 +4,7 @@ import { chai } from '@vitest/expect';
  * A failed assertion's error, made fit for @web/test-runner: it sends `actual` and `expected` to
  * Node as they are, and a DOM node or a circular value there stops the page's report, so the run
  * says only "the browser disconnected" and which assertion failed is lost. Such values go as
- * chai's text for them (`HTMLInputElement{…}`); data goes as it is, for the runner's diff.
+ * chai's text for them (`<input id="to"></input>`); data goes as it is, for the runner's diff.
  */
 export function reportable(error: unknown): unknown {
   if (typeof error !== 'object' || error === null) return error;

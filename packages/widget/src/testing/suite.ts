@@ -46,8 +46,9 @@ const wrap =
     } catch (error) {
       throw reportable(error);
     }
-    return result instanceof Promise
-      ? result.catch((error: unknown) => {
+    // Any thenable, as mocha waits for any: a test's own promise library included.
+    return typeof (result as PromiseLike<unknown> | undefined)?.then === 'function'
+      ? Promise.resolve(result).catch((error: unknown) => {
           throw reportable(error);
         })
       : result;
