@@ -487,29 +487,28 @@ export function runScaleSuite(options: ScaleSuiteOptions): void {
         expect(document.activeElement?.id).toBe('after');
       });
 
-      it('what follows is another survey: into its scale, not past it to the page', async () => {
+      /** Survey B, then survey C (with `score` chosen): B focused from code, closed with Escape. */
+      async function closeBeforeAnother(score?: number): Promise<HarkScaleSurvey> {
         const b = await mountBetweenButtons();
         const c = document.createElement(tag) as HarkScaleSurvey;
         c.noDismiss = true;
+        if (score !== undefined) c.score = score;
         b.after(c);
         await settle(c);
         (document.activeElement as HTMLElement).blur();
         radios(b)[0]?.focus(); // focused from code: no origin to go back to
         await keyboard('{Escape}');
         expect(b.hidden).toBe(true);
+        return c;
+      }
+
+      it('what follows is another survey: into its scale, not past it to the page', async () => {
+        const c = await closeBeforeAnother();
         expect(deepActiveElement()).toBe(radios(c)[0]);
       });
 
       it('into the following survey at its checked point, where Tab would land', async () => {
-        const b = await mountBetweenButtons();
-        const c = document.createElement(tag) as HarkScaleSurvey;
-        c.noDismiss = true;
-        c.score = max;
-        b.after(c);
-        await settle(c);
-        (document.activeElement as HTMLElement).blur();
-        radios(b)[0]?.focus();
-        await keyboard('{Escape}');
+        const c = await closeBeforeAnother(max);
         expect(deepActiveElement()).toBe(radios(c).at(-1));
       });
 
