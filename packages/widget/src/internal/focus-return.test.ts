@@ -80,4 +80,14 @@ describe('focus after a closed survey: where Tab would go next', () => {
     await closeFromCode(document.querySelector('hark-nps') as HarkScaleSurvey);
     expect(focusedId()).toBe('card-action');
   });
+
+  it('taken off the page by the page’s own hark-dismiss listener: still on to what followed it', async () => {
+    document.body.innerHTML = `<main><button id="before">Before</button><hark-nps></hark-nps>
+      <button id="after">After</button></main>`;
+    const survey = document.querySelector('hark-nps') as HarkScaleSurvey;
+    survey.addEventListener('hark-dismiss', () => survey.remove());
+    await closeFromCode(survey);
+    expect(survey.isConnected).toBe(false);
+    expect(focusedId()).toBe('after');
+  });
 });

@@ -25,11 +25,13 @@ export function focusOrigin(event: FocusEvent): HTMLElement | undefined {
 }
 
 /**
- * Gives focus back to `to` if it can still take it (connected, shown, enabled, not inert); else
- * to the first element after `leaving` in the page that can, else the page's `main`, else the
- * nearest one before: never to `<body>`, where a keyboard user would start the page over.
+ * Reads the page now and returns what gives focus back, when called, to `to` if it can still take
+ * it (connected, shown, enabled, not inert); else to the first element after `leaving` in the
+ * page that can, else the page's `main`, else the nearest one before: never to `<body>`, where a
+ * keyboard user would start the page over. Read first, moved later: a survey that fires
+ * `hark-dismiss` may be taken off the page by a listener, and then its place in it is gone.
  */
-export function focusBack(to: HTMLElement | null | undefined, leaving: Element): void {
+export function planFocusBack(to: HTMLElement | null | undefined, leaving: Element): () => void {
   // The survey's place in the page: the outermost of Hark's own hosts (a <hark-nps> inside a
   // <hark-survey>), which may itself be inside a page component's shadow tree.
   let place = leaving;
@@ -58,13 +60,16 @@ export function focusBack(to: HTMLElement | null | undefined, leaving: Element):
   visit(document.children);
   if (next < 0) next = page.length;
   const main = document.querySelector('main');
-  for (const el of [to, ...page.slice(next), main, ...page.slice(0, next).reverse()]) {
-    if (!el || el === document.body) continue;
-    // The page's main landmark is not focusable by itself; -1 keeps it out of the tab order.
-    if (el === main && !el.hasAttribute('tabindex')) el.tabIndex = -1;
-    el.focus();
-    if (deepActiveElement() === el) return;
-  }
+  const candidates = [to, ...page.slice(next), main, ...page.slice(0, next).reverse()];
+  return () => {
+    for (const el of candidates) {
+      if (!el || el === document.body) continue;
+      // The page's main landmark is not focusable by itself; -1 keeps it out of the tab order.
+      if (el === main && !el.hasAttribute('tabindex')) el.tabIndex = -1;
+      el.focus();
+      if (deepActiveElement() === el) return;
+    }
+  };
 }
 
 /**

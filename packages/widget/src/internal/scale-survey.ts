@@ -24,7 +24,7 @@ import {
 import { PageLanguageController } from '../i18n/page-language-controller.js';
 import { contrastRatio, parseComputedColor, readableOn, toCss } from './contrast.js';
 import { hasFocusWithin } from './deep-active-element.js';
-import { focusBack, focusOrigin, noteFocusOrigins } from './focus-return.js';
+import { focusOrigin, noteFocusOrigins, planFocusBack } from './focus-return.js';
 import { scaleSurveyStyles } from './scale-survey.styles.js';
 import { type ScaleOf, type ScoreBand, type SurveyKind, scoreBand } from './survey-kind.js';
 import { visuallyHiddenStyles } from './visually-hidden.styles.js';
@@ -368,14 +368,15 @@ export abstract class HarkScaleSurvey extends LitElement {
   /** Closes the survey without sending: fires `hark-dismiss`, hides, and gives focus back. */
   dismiss(reason: HarkDismissDetail['reason'] = 'close-button'): void {
     if (this.hidden) return;
-    const focusWasInside = hasFocusWithin(this);
+    // Planned before the event: a listener may take the survey off the page.
+    const back = hasFocusWithin(this) && planFocusBack(this.#returnFocusTo, this);
     this.#fire<HarkDismissDetail>('hark-dismiss', {
       surveyId: this.surveyId,
       reason,
       answered: this.state === 'thanks',
     });
     this.hidden = true;
-    if (focusWasInside) focusBack(this.#returnFocusTo, this);
+    if (back) back();
   }
 
   /** WCAG 1.4.11 / 1.4.3 for a custom `--hark-accent`: fix the text on it, report what cannot be fixed. */

@@ -5,7 +5,7 @@ import type { HarkSurvey } from '../components/survey/hark-survey.component.js';
 import { checkDefinition } from '../definition/survey-definition.js';
 import { outboxSubmitter } from '../delivery/submitter.js';
 import { hasFocusWithin } from '../internal/deep-active-element.js';
-import { focusBack } from '../internal/focus-return.js';
+import { planFocusBack } from '../internal/focus-return.js';
 import { deliveryTo, setPending } from './page-delivery.js';
 import { scrubPii } from './scrub-pii.js';
 import type { MountedSurvey, MountRequest } from './ui-module.js';
@@ -51,7 +51,7 @@ export async function mountSurvey(request: MountRequest): Promise<MountedSurvey 
     // After the survey's own focus return and closing, take it off the page. Focus was given back
     // inside it (a tab's launcher): move it on first, never leaving it to fall to <body>.
     setTimeout(() => {
-      if (hasFocusWithin(survey)) focusBack(undefined, survey);
+      if (hasFocusWithin(survey)) planFocusBack(undefined, survey)();
       survey.remove();
     });
   });

@@ -25,7 +25,7 @@ import {
 } from '../../i18n/localization.js';
 import { PageLanguageController } from '../../i18n/page-language-controller.js';
 import { deepActiveElement, hasFocusWithin } from '../../internal/deep-active-element.js';
-import { focusBack } from '../../internal/focus-return.js';
+import { planFocusBack } from '../../internal/focus-return.js';
 import type { HarkScaleSurvey, Submitter } from '../../internal/scale-survey.js';
 import '../ces/hark-ces.js';
 import '../csat/hark-csat.js';
@@ -237,7 +237,7 @@ export class HarkSurvey extends LitElement {
           this.presentation === 'tab'
             ? this.renderRoot.querySelector<HTMLElement>('.launcher')
             : this.#returnFocusTo;
-        focusBack(back, this);
+        planFocusBack(back, this)();
       });
     }
   }
