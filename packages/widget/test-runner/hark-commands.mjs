@@ -136,6 +136,9 @@ const frames = new WeakMap();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether two `[width, height]` pairs are the same size. */
+const sameSize = (a, b) => a?.[0] === b[0] && a[1] === b[1];
+
 /** The viewport's size, asked again while the page cannot answer (WebKit, mid-way through a modal). */
 async function viewportOf(driver) {
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -156,7 +159,7 @@ async function frameOf(driver) {
     const window = await driver.getWindowRect();
     const [innerWidth, innerHeight] = await viewportOf(driver);
     const frame = [window.width - innerWidth, window.height - innerHeight];
-    if (previous?.[0] === frame[0] && previous[1] === frame[1]) return frame;
+    if (sameSize(previous, frame)) return frame;
     previous = frame;
     await sleep(50);
   }
@@ -180,11 +183,11 @@ async function setWebdriverViewport(driver, width, height) {
   for (let resize = 0; resize < 2; resize++) {
     await driver.setWindowSize(width + frame[0], height + frame[1]);
     const reached = await settledViewport(driver, [width, height], before);
-    if (reached[0] === width && reached[1] === height) {
+    if (sameSize(reached, [width, height])) {
       frames.set(driver, frame); // kept only once it proved right
       return;
     }
-    const moved = reached[0] !== before[0] || reached[1] !== before[1];
+    const moved = !sameSize(reached, before);
     if (resize === 1 || !moved)
       throw new Error(
         `hark-viewport: asked for ${width}×${height}, the window gives ${reached[0]}×${reached[1]}` +
@@ -202,11 +205,10 @@ async function settledViewport(driver, target, before) {
   let reached = await viewportOf(driver);
   let same = 0;
   for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
-    if (reached[0] === target[0] && reached[1] === target[1]) return reached;
+    if (sameSize(reached, target)) return reached;
     await sleep(50);
     const now = await viewportOf(driver);
-    const moved = now[0] !== before[0] || now[1] !== before[1];
-    same = moved && now[0] === reached[0] && now[1] === reached[1] ? same + 1 : 0;
+    same = !sameSize(now, before) && sameSize(now, reached) ? same + 1 : 0;
     reached = now;
     if (same >= 3) return reached;
   }
