@@ -14,6 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
+import { pack, publicPackages } from './stranger/public-packages.js';
 
 // What `npm publish` would upload: each public package packed by pnpm (as the release does) and
 // unpacked, so every assertion is about the files a stranger downloads, not the workspace. Needs
@@ -41,9 +42,9 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-const publicPackages = readdirSync(join(ROOT, 'packages'))
-  .filter((name) => existsSync(join(ROOT, 'packages', name, 'package.json')))
-  .filter((name) => !readJson<Manifest>(join(ROOT, 'packages', name, 'package.json')).private);
+const PUBLIC = publicPackages(ROOT);
+/** The public packages' folders under packages/, as this file names them. */
+const publicFolders = PUBLIC.map((pkg) => pkg.folder);
 
 const dir = tempDir('hark-tarballs');
 /** The unpacked tarball's folder and its files (relative, `/`-separated), by package folder. */
@@ -57,17 +58,11 @@ function filesUnder(path: string): string[] {
 }
 
 beforeAll(() => {
-  for (const name of publicPackages) {
-    const destination = join(dir.path, name);
-    const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], {
-      cwd: join(ROOT, 'packages', name),
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const { filename } = JSON.parse(out) as { filename: string };
-    execFileSync('tar', ['xzf', filename, '-C', destination]);
+  for (const pkg of PUBLIC) {
+    const destination = join(dir.path, pkg.folder);
+    execFileSync('tar', ['xzf', pack(pkg, destination), '-C', destination]);
     const path = join(destination, 'package');
-    packed.set(name, { path, files: filesUnder(path) });
+    packed.set(pkg.folder, { path, files: filesUnder(path) });
   }
 }, 180_000);
 
@@ -88,11 +83,11 @@ function exportTargets(exports: Manifest['exports']): Array<[subpath: string, ta
 }
 
 it('packs the public packages', () => {
-  expect(publicPackages).toEqual(expect.arrayContaining(['collector', 'protocol', 'widget']));
-  expect(publicPackages).not.toContain('dashboard');
+  expect(publicFolders).toEqual(expect.arrayContaining(['collector', 'protocol', 'widget']));
+  expect(publicFolders).not.toContain('dashboard');
 });
 
-describe.each(publicPackages)('the @hark/%s tarball', (name) => {
+describe.each(publicFolders)('the @hark/%s tarball', (name) => {
   it('carries the MIT license of the repository', () => {
     const { path, manifest, has } = tarball(name);
     expect(has('LICENSE')).toBe(true);
