@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer } from '@hark/collector/node';
 import { startFaultProxy } from '../../../test/support/fault-proxy.js';
+import { freePort } from '../../../test/support/free-port.js';
 import { startXvfb } from '../../../test/support/xvfb.js';
 
 /** What the component tests talk to, started once for the whole run and stopped after it. */
@@ -75,15 +75,6 @@ export async function startServices(engines: readonly string[]): Promise<Service
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** Resolves once the driver answers `/status`; fails at once if it exits. */
